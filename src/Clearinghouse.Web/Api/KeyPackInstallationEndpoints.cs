@@ -1,0 +1,110 @@
+using Clearinghouse.Web.Licensing;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clearinghouse.Web.Api;
+
+/// <summary>The body a license server sends with the license key pack ID its administrator typed in.</summary>
+/// <param name="KeyPackId">35 characters, with or without hyphens, any case.</param>
+public sealed record KeyPackInstallationBody(string? KeyPackId);
+
+/// <summary>A key pack submission: the server (from the route) and what it sent.</summary>
+public sealed record KeyPackInstallationRequest(
+    [FromRoute(Name = "licenseServerId")] string LicenseServerId,
+    [FromBody] KeyPackInstallationBody? Body);
+
+/// <summary>What an installed key pack holds. IDs are shown in groups of 5; catalogue items by their codes.</summary>
+public sealed record KeyPackContents(
+    string KeyPackId,
+    string LicenseServerId,
+    string LicenseProgram,
+    string ProductVersion,
+    string CalType,
+    int Quantity,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset InstalledAt);
+
+public sealed class KeyPackInstallationRequestValidator : AbstractValidator<KeyPackInstallationRequest>
+{
+    public KeyPackInstallationRequestValidator()
+    {
+        RuleFor(x => x.LicenseServerId)
+            .MustBeId(IdFormat.LicenseServerId, "License Server ID", ErrorCodes.MalformedLicenseServerId);
+        RuleFor(x => x.Body)
+            .NotNull().WithErrorCode(ErrorCodes.InvalidRequest)
+            .WithMessage("Send a JSON body with the license key pack ID: {\"keyPackId\": \"…\"}.");
+        When(x => x.Body is not null, () =>
+            RuleFor(x => x.Body!.KeyPackId)
+                .MustBeId(IdFormat.KeyPackId, "license key pack ID", ErrorCodes.MalformedKeyPackId));
+    }
+}
+
+public static class ErrorCodes
+{
+    public const string InvalidRequest = "invalid-request";
+    public const string MalformedLicenseServerId = "malformed-license-server-id";
+    public const string MalformedKeyPackId = "malformed-key-pack-id";
+    public const string KeyPackNotFound = "key-pack-not-found";
+    public const string KeyPackIssuedToAnotherServer = "key-pack-issued-to-another-server";
+}
+
+public static class KeyPackInstallationEndpoints
+{
+    public static RouteGroupBuilder MapKeyPackInstallations(this RouteGroupBuilder api)
+    {
+        api.MapPost("/license-servers/{licenseServerId}/key-pack-installations", InstallAsync)
+            .Validate<KeyPackInstallationRequest>()
+            .WithName("InstallKeyPack")
+            .WithTags("Key packs")
+            .WithSummary("Submit a license key pack ID (web browser or telephone method)")
+            .WithDescription(
+                "Validates the license key pack ID the license server's administrator typed in and installs its CALs " +
+                "on that server. Submitting the same ID again from the same server returns the same answer and does " +
+                "not add CALs. Refusals are problem details with a stable `code`: `malformed-license-server-id` or " +
+                "`malformed-key-pack-id` (400, with the `group` at fault), `key-pack-not-found` (404), " +
+                "`key-pack-issued-to-another-server` (409).")
+            .Accepts<KeyPackInstallationBody>("application/json")
+            .Produces<KeyPackContents>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
+    }
+
+    private static async Task<Results<Ok<KeyPackContents>, ProblemHttpResult>> InstallAsync(
+        [AsParameters] KeyPackInstallationRequest request, KeyPackInstaller installer, CancellationToken cancellationToken)
+    {
+        // The validation filter has already accepted both IDs; parsing again yields their canonical form.
+        var serverId = IdFormat.LicenseServerId.Parse(request.LicenseServerId).Value!;
+        var keyPackId = IdFormat.KeyPackId.Parse(request.Body!.KeyPackId).Value!;
+        var result = await installer.InstallAsync(serverId, keyPackId, cancellationToken);
+
+        return result.Outcome switch
+        {
+            InstallOutcome.Installed => TypedResults.Ok(ContentsOf(result.KeyPack!)),
+            InstallOutcome.NotFound => ApiProblems.Problem(
+                StatusCodes.Status404NotFound,
+                ErrorCodes.KeyPackNotFound,
+                "Unknown license key pack ID.",
+                $"No license key pack {IdFormat.KeyPackId.Format(keyPackId)} was issued by this clearinghouse. " +
+                "Check the ID against the receipt or the page that showed it."),
+            _ => ApiProblems.Problem(
+                StatusCodes.Status409Conflict,
+                ErrorCodes.KeyPackIssuedToAnotherServer,
+                "The key pack belongs to another license server.",
+                $"License key pack {IdFormat.KeyPackId.Format(keyPackId)} was issued for another license server, so " +
+                $"{IdFormat.LicenseServerId.Format(serverId)} cannot install it. Request CALs for this server's own " +
+                "License Server ID."),
+        };
+    }
+
+    private static KeyPackContents ContentsOf(Data.KeyPack keyPack) => new(
+        IdFormat.KeyPackId.Format(keyPack.Id),
+        IdFormat.LicenseServerId.Format(keyPack.LicenseServerId),
+        keyPack.LicenseProgramCode,
+        keyPack.ProductVersionCode,
+        keyPack.CalTypeCode,
+        keyPack.Quantity,
+        keyPack.IssuedAt,
+        keyPack.Installation!.InstalledAt);
+}

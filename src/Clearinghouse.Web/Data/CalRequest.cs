@@ -1,0 +1,67 @@
+namespace Clearinghouse.Web.Data;
+
+/// <summary>
+/// A request for CALs. While a person walks the wizard it holds what has been entered so far (so a refresh, the
+/// back button or a server restart loses nothing); once submitted it is the record of who asked for what, and why.
+/// </summary>
+public sealed class CalRequest
+{
+    public Guid Id { get; init; }
+
+    public RequestChannel Channel { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    // Request step
+    public string? TargetLicenseServerId { get; set; }
+
+    public string? ReasonCode { get; set; }
+
+    public string? LicenseProgramCode { get; set; }
+
+    // Contact step
+    public string? LastName { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? CompanyName { get; set; }
+
+    public string? CountryRegionCode { get; set; }
+
+    public string? OrganizationalUnit { get; set; }
+
+    public string? StreetAddress { get; set; }
+
+    public string? City { get; set; }
+
+    public string? StateProvince { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    // License program details step: which of these is set depends on the program's kind.
+    public string? AgreementNumber { get; set; }
+
+    public string? OpenLicenseNumber { get; set; }
+
+    public string? OpenLicenseAuthorizationNumber { get; set; }
+
+    /// <summary>Canonical retail license codes, one per line, in the order entered.</summary>
+    public string? RetailLicenseCodes { get; set; }
+
+    public string? ProductVersionCode { get; set; }
+
+    public string? CalTypeCode { get; set; }
+
+    public int? Quantity { get; set; }
+
+    /// <summary>The key pack issued for this request, once submitted.</summary>
+    public KeyPack? KeyPack { get; set; }
+}

@@ -1,0 +1,312 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Clearinghouse.Web.Licensing;
+
+public enum IdCharacters
+{
+    Digits,
+    LettersAndDigits,
+}
+
+/// <summary>Whether a well-formed ID could be verified as one this clearinghouse issues.</summary>
+public enum IdOrigin
+{
+    /// <summary>Written in the issuing alphabet with every group's check character right.</summary>
+    IssuedHere,
+
+    /// <summary>Well-formed but not checkable: it uses characters the issuing alphabet lacks, or is all digits.</summary>
+    Unverified,
+}
+
+public enum IdErrorKind
+{
+    Empty,
+    InvalidCharacter,
+    WrongGroupLength,
+    WrongLength,
+    NotIssuedAlphabet,
+    CheckFailed,
+}
+
+/// <summary>What is wrong with an entered ID, said precisely enough to fix it.</summary>
+/// <param name="Group">1-based group at fault, when one can be named.</param>
+/// <param name="Position">1-based character within that group, when one can be named.</param>
+public sealed record IdError(IdErrorKind Kind, string Message, int? Group = null, int? Position = null);
+
+public sealed record IdParseResult(string? Value, IdOrigin Origin, IdError? Error)
+{
+    public bool IsValid => Error is null;
+}
+
+/// <summary>
+/// One kind of identifier or code: how it is read from what people type, how it is shown, and how this
+/// clearinghouse generates it. The single place every page, API endpoint and tool goes through for IDs.
+/// </summary>
+public sealed class IdFormat
+{
+    public static readonly IdFormat LicenseServerId =
+        new("License Server ID", 7, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
+
+    public static readonly IdFormat KeyPackId =
+        new("license key pack ID", 7, 5, IdCharacters.LettersAndDigits, issuedHereOnly: true);
+
+    public static readonly IdFormat RetailLicenseCode =
+        new("license code", 5, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
+
+    public static readonly IdFormat OpenLicenseAuthorizationNumber =
+        new("authorization number", 3, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
+
+    public static readonly IdFormat OpenLicenseNumber =
+        new("license number", 1, 8, IdCharacters.Digits, issuedHereOnly: false);
+
+    public static readonly IdFormat AgreementNumber =
+        new("agreement number", 1, 7, IdCharacters.Digits, issuedHereOnly: false);
+
+    private IdFormat(string name, int groupCount, int groupLength, IdCharacters characters, bool issuedHereOnly)
+    {
+        if (characters == IdCharacters.LettersAndDigits && groupLength != GroupCheck.Weights)
+        {
+            throw new ArgumentException($"Checked groups are {GroupCheck.Weights} characters long.", nameof(groupLength));
+        }
+
+        Name = name;
+        GroupCount = groupCount;
+        GroupLength = groupLength;
+        Characters = characters;
+        IssuedHereOnly = issuedHereOnly;
+    }
+
+    /// <summary>What people call it, used in messages ("Group 3 of the license key pack ID …").</summary>
+    public string Name { get; }
+
+    public int GroupCount { get; }
+
+    public int GroupLength { get; }
+
+    public int Length => GroupCount * GroupLength;
+
+    public IdCharacters Characters { get; }
+
+    /// <summary>True when every genuine value was issued here, so an unverifiable one is refused.</summary>
+    public bool IssuedHereOnly { get; }
+
+    /// <summary>The shape a person sees, e.g. "7 groups of 5 characters" or "7 digits".</summary>
+    public string ShapeDescription => Characters == IdCharacters.Digits
+        ? $"{Length} digits"
+        : GroupCount == 1 ? $"{Length} letters or digits" : $"{Length} letters or digits, {GroupCount} groups of {GroupLength}";
+
+    /// <summary>
+    /// Reads an ID as typed or pasted: case does not matter, and hyphens, dashes and spaces are ignored.
+    /// </summary>
+    /// <param name="label">How the field is named where it was typed; defaults to <see cref="Name"/>.</param>
+    public IdParseResult Parse(string? input, string? label = null)
+    {
+        var what = label ?? Name;
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Fail(new IdError(IdErrorKind.Empty, $"Enter the {what}."));
+        }
+
+        var parts = SplitOnSeparators(input);
+        var value = string.Concat(parts).ToUpperInvariant();
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var allowed = Characters == IdCharacters.Digits ? char.IsAsciiDigit(c) : char.IsAsciiLetterOrDigit(c);
+            if (!allowed)
+            {
+                var kind = Characters == IdCharacters.Digits ? "digits" : "letters and digits";
+                return Fail(new IdError(
+                    IdErrorKind.InvalidCharacter,
+                    $"The {what} contains '{c}' {Where(i)}; it is made of {kind} only.",
+                    GroupOf(i),
+                    PositionOf(i)));
+            }
+        }
+
+        if (GroupCount > 1 && parts.Count == GroupCount)
+        {
+            for (var g = 0; g < parts.Count; g++)
+            {
+                if (parts[g].Length != GroupLength)
+                {
+                    return Fail(new IdError(
+                        IdErrorKind.WrongGroupLength,
+                        $"Group {g + 1} of the {what} has {Count(parts[g].Length, "character")}; each group has {GroupLength}.",
+                        g + 1));
+                }
+            }
+        }
+
+        if (value.Length != Length)
+        {
+            var unit = Characters == IdCharacters.Digits ? "digit" : "character";
+            var shape = GroupCount > 1 ? $" ({GroupCount} groups of {GroupLength})" : string.Empty;
+            return Fail(new IdError(
+                IdErrorKind.WrongLength,
+                $"The {what} has {Count(value.Length, unit)}; it needs {Length}{shape}."));
+        }
+
+        if (Characters == IdCharacters.Digits)
+        {
+            // Numbers bought elsewhere carry no check digit, so none can be verified.
+            return new IdParseResult(value, IdOrigin.Unverified, null);
+        }
+
+        var outside = value.AsSpan().IndexOfAnyExcept(GroupCheck.Alphabet);
+        if (outside >= 0)
+        {
+            if (!IssuedHereOnly)
+            {
+                return new IdParseResult(value, IdOrigin.Unverified, null);
+            }
+
+            return Fail(new IdError(
+                IdErrorKind.NotIssuedAlphabet,
+                $"Group {GroupOf(outside)} of the {what} contains '{value[outside]}' (character {PositionOf(outside)}), " +
+                $"which {Name}s never contain: they use only the letters {AlphabetLetters} and the digits {AlphabetDigits}.",
+                GroupOf(outside),
+                PositionOf(outside)));
+        }
+
+        var failed = new List<int>();
+        for (var g = 0; g < GroupCount; g++)
+        {
+            if (!GroupCheck.IsValid(value.AsSpan(g * GroupLength, GroupLength)))
+            {
+                failed.Add(g + 1);
+            }
+        }
+
+        if (failed.Count > 0)
+        {
+            var groups = failed.Count == 1 ? $"Group {failed[0]}" : $"Groups {JoinAnd(failed)}";
+            var verb = failed.Count == 1 ? "does" : "do";
+            return Fail(new IdError(
+                IdErrorKind.CheckFailed,
+                $"{groups} of the {what} {verb} not check out: a character is mistyped or two are swapped. " +
+                "Compare it character by character with the original.",
+                failed[0]));
+        }
+
+        return new IdParseResult(value, IdOrigin.IssuedHere, null);
+    }
+
+    /// <summary>Shows a canonical value (no separators) in its groups, e.g. "BCDFG-HJKMP-…".</summary>
+    public string Format(string value)
+    {
+        if (GroupCount == 1 || value.Length != Length)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(Length + GroupCount - 1);
+        for (var g = 0; g < GroupCount; g++)
+        {
+            if (g > 0)
+            {
+                builder.Append('-');
+            }
+
+            builder.Append(value, g * GroupLength, GroupLength);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A new value with check characters. Letters-and-digits formats draw 4 of every 5 characters uniformly from the
+    /// 24-symbol alphabet (a 35-character ID carries 28 × log2(24) ≈ 128 bits).
+    /// </summary>
+    public string Generate(RandomNumberGenerator random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var chars = new char[Length];
+        if (Characters == IdCharacters.Digits)
+        {
+            for (var i = 0; i < Length - 1; i++)
+            {
+                chars[i] = (char)('0' + Uniform(random, 10));
+            }
+
+            chars[^1] = DammCheck.CheckDigitFor(chars.AsSpan(0, Length - 1));
+            return new string(chars);
+        }
+
+        for (var g = 0; g < GroupCount; g++)
+        {
+            var group = chars.AsSpan(g * GroupLength, GroupLength);
+            for (var i = 0; i < GroupLength - 1; i++)
+            {
+                group[i] = GroupCheck.Alphabet[Uniform(random, GroupCheck.Alphabet.Length)];
+            }
+
+            group[^1] = GroupCheck.CheckCharacterFor(group[..^1]);
+        }
+
+        return new string(chars);
+    }
+
+    public override string ToString() => Name;
+
+    private const string AlphabetLetters = "BCDFGHJKMPQRTVWXY";
+
+    private const string AlphabetDigits = "2346789";
+
+    private static IdParseResult Fail(IdError error) => new(null, IdOrigin.Unverified, error);
+
+    private static List<string> SplitOnSeparators(string input)
+    {
+        var parts = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= input.Length; i++)
+        {
+            var separator = i == input.Length || IsSeparator(input[i]);
+            if (separator && start >= 0)
+            {
+                parts.Add(input[start..i]);
+                start = -1;
+            }
+            else if (!separator && start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return parts;
+    }
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+
+    // Rejection sampling keeps every symbol equally likely whatever generator is passed in.
+    private static int Uniform(RandomNumberGenerator random, int range)
+    {
+        Span<byte> one = stackalloc byte[1];
+        var limit = 256 - (256 % range);
+        while (true)
+        {
+            random.GetBytes(one);
+            if (one[0] < limit)
+            {
+                return one[0] % range;
+            }
+        }
+    }
+
+    private int? GroupOf(int index) => GroupCount > 1 && index < Length ? (index / GroupLength) + 1 : null;
+
+    private int? PositionOf(int index) => index < Length ? (index % GroupLength) + 1 : null;
+
+    private string Where(int index) => GroupOf(index) is { } group
+        ? $"in group {group} (character {PositionOf(index)})"
+        : $"at position {index + 1}";
+
+    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+    private static string JoinAnd(List<int> items) =>
+        string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Clearinghouse.Web.Api;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
+
+// Antiforgery keys live in the database, so several instances behind a load balancer (and a restart) agree.
+builder.Services.AddDataProtection()
+    .SetApplicationName("Clearinghouse")
+    .PersistKeysToDbContext<ClearinghouseDbContext>();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(RandomNumberGenerator.Create());
+builder.Services.AddScoped<KeyPackIssuer>();
+builder.Services.AddScoped<KeyPackInstaller>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddRazorPages(options =>
+    options.Conventions.AddPageRoute("/ManageCals/Request", "manage-cals"));
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
+builder.Services.AddEndpointsApiExplorer();
+builder.Services.AddSwaggerGen(options =>
+{
+    options.SwaggerDoc("v1", new()
+    {
+        Title = "Clearinghouse license-server API",
+        Version = "v1",
+        Description = "What RDS license servers call: submit license key pack IDs issued on the web site or by telephone.",
+    });
+    options.DocInclusionPredicate((_, description) =>
+        description.RelativePath?.StartsWith(LicenseServerApi.Prefix[1..], StringComparison.Ordinal) == true);
+});
+
+var app = builder.Build();
+
+await app.Services.MigrateClearinghouseDatabaseAsync();
+
+// The API answers every error with problem details; pages show the error page.
+app.UseWhen(LicenseServerApi.IsApiRequest, api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !LicenseServerApi.IsApiRequest(context), site =>
+{
+    if (!app.Environment.IsDevelopment())
+    {
+        site.UseExceptionHandler("/Error");
+    }
+
+    site.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+});
+
+app.UseRouting();
+
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "Clearinghouse API");
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapLicenseServerApi();
+
+await app.RunAsync();
+
+/// <summary>The portal's entry point; public so that tests can host it.</summary>
+public partial class Program;
