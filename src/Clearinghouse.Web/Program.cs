@@ -45,7 +45,11 @@ await app.Services.MigrateClearinghouseDatabaseAsync();
 // The API answers every error with problem details; pages show the error page.
 app.UseWhen(LicenseServerApi.IsApiRequest, api =>
 {
-    api.UseExceptionHandler();
+    // An unreadable body is the caller's mistake (400), whatever the environment; anything else is ours (500).
+    api.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : 500,
+    });
     api.UseStatusCodePages();
 });
 app.UseWhen(context => !LicenseServerApi.IsApiRequest(context), site =>

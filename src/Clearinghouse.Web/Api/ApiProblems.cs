@@ -70,9 +70,16 @@ public static class ApiProblems
         {
             problem.Detail = "The clearinghouse could not complete the request. Try again; if it keeps failing, quote the traceId.";
         }
-        else if (problem.Status == StatusCodes.Status400BadRequest && problem.Detail is null)
+        else
         {
-            problem.Detail = "The request could not be read. Send a JSON body as documented at /swagger.";
+            problem.Detail ??= problem.Status switch
+            {
+                StatusCodes.Status400BadRequest => "The request could not be read. Send a JSON body as documented at /swagger.",
+                StatusCodes.Status404NotFound => "There is no API operation at this address; /swagger lists them.",
+                StatusCodes.Status405MethodNotAllowed => "This operation does not accept that HTTP method; /swagger lists them.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json.",
+                _ => null,
+            };
         }
     }
 

@@ -4,17 +4,40 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clearinghouse.Web.Pages;
 
+/// <summary>The one page for "not found" and "something went wrong"; it never shows exception details.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public string Title { get; private set; } = "Sorry, something went wrong";
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public string Explanation { get; private set; } =
+        "The clearinghouse could not complete that. Nothing you entered before this page was lost; try again in a moment.";
 
-    public void OnGet()
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? status) => Describe(status);
+
+    // A failed POST is re-executed here as a POST; answer it the same way.
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
     {
+        if (status == StatusCodes.Status404NotFound)
+        {
+            Title = "Page not found";
+            Explanation = "There is nothing at this address. If you typed or pasted it, check it; a Manage CALs " +
+                          "request can only be continued from the address it was started at.";
+            return;
+        }
+
+        if (status is >= 400 and < 500)
+        {
+            Title = "That request could not be handled";
+            Explanation = "The page could not handle what was sent. Go back, reload the page and try again.";
+            return;
+        }
+
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
-

@@ -1,4 +1,82 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
+// Progressive enhancement only: every page works without this file.
+(function () {
+    "use strict";
 
-// Write your JavaScript code.
+    // Move focus to the error summary so screen-reader and keyboard users hear what went wrong first.
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) {
+        summary.focus();
+    }
+
+    // IDs: upper-case and group in fives while typing at the end of the field; pasting anything still works.
+    document.querySelectorAll("input[data-id-groups]").forEach(function (input) {
+        var groups = parseInt(input.getAttribute("data-id-groups"), 10);
+        input.addEventListener("input", function () {
+            if (input.selectionStart !== input.value.length) {
+                return;
+            }
+            var raw = input.value.toUpperCase().replace(/[\s\-\u2010-\u2015]/g, "");
+            if (/[^A-Z0-9]/.test(raw) || raw.length > groups * 5) {
+                return; // Leave odd input alone: the server names what is wrong with it.
+            }
+            var formatted = raw.match(/.{1,5}/g);
+            input.value = formatted ? formatted.join("-") : "";
+        });
+    });
+
+    // CAL types: offer only those sold for the chosen product version.
+    document.querySelectorAll("select[data-filters]").forEach(function (versions) {
+        var types = document.getElementById(versions.getAttribute("data-filters"));
+        if (!types) {
+            return;
+        }
+        var apply = function () {
+            var version = versions.value;
+            Array.prototype.forEach.call(types.options, function (option) {
+                var sold = option.value === "" || version === "" ||
+                    (" " + option.getAttribute("data-versions") + " ").indexOf(" " + version + " ") >= 0;
+                option.hidden = !sold;
+                option.disabled = !sold;
+            });
+            if (types.selectedOptions.length && types.selectedOptions[0].disabled) {
+                types.value = "";
+            }
+        };
+        versions.addEventListener("change", apply);
+        apply();
+    });
+
+    // Copy and print buttons exist only where script can run them.
+    var status = document.querySelector("[data-copy-status]");
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+        var source = document.getElementById(button.getAttribute("data-copy"));
+        if (!source || !navigator.clipboard) {
+            return;
+        }
+        button.hidden = false;
+        button.addEventListener("click", function () {
+            navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+                if (status) {
+                    status.textContent = "License key pack ID copied.";
+                }
+                button.textContent = "Copied";
+            });
+        });
+    });
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { window.print(); });
+    });
+
+    // A second click on Submit would do no harm (the server issues one key pack), but say that it is working.
+    document.querySelectorAll("form[data-submit-once]").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+            if (form.getAttribute("data-submitting")) {
+                event.preventDefault();
+                return;
+            }
+            form.setAttribute("data-submitting", "true");
+            form.querySelectorAll("button[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+        });
+    });
+})();

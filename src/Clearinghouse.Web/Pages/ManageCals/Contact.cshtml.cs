@@ -1,0 +1,43 @@
+using Clearinghouse.Web.Data;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clearinghouse.Web.Pages.ManageCals;
+
+public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<ContactInput> validator)
+    : ManageCalsPageModel(db, clock)
+{
+    public override ManageCalsStep Step => ManageCalsStep.Contact;
+
+    [BindProperty]
+    public ContactInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        Input = ContactInput.From(Draft!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var result = await validator.ValidateAsync(Input);
+        if (!result.IsValid)
+        {
+            AddErrors(result);
+            return Page();
+        }
+
+        Input.ApplyTo(Draft!);
+        return await SaveAndContinueAsync(Draft!);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using FluentValidation;
+
+namespace Clearinghouse.Web.Pages.ManageCals;
+
+/// <summary>Step 2: who is asking. Four fields are required; the rest help support find the request later.</summary>
+public sealed record ContactInput
+{
+    public string? LastName { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? CompanyName { get; set; }
+
+    public string? CountryRegionCode { get; set; }
+
+    public string? OrganizationalUnit { get; set; }
+
+    public string? StreetAddress { get; set; }
+
+    public string? City { get; set; }
+
+    public string? StateProvince { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public static ContactInput From(CalRequest r) => new()
+    {
+        LastName = r.LastName,
+        FirstName = r.FirstName,
+        CompanyName = r.CompanyName,
+        CountryRegionCode = r.CountryRegionCode,
+        OrganizationalUnit = r.OrganizationalUnit,
+        StreetAddress = r.StreetAddress,
+        City = r.City,
+        StateProvince = r.StateProvince,
+        PostalCode = r.PostalCode,
+        Email = r.Email,
+        Phone = r.Phone,
+    };
+
+    public void ApplyTo(CalRequest r)
+    {
+        r.LastName = Clean(LastName);
+        r.FirstName = Clean(FirstName);
+        r.CompanyName = Clean(CompanyName);
+        r.CountryRegionCode = Clean(CountryRegionCode);
+        r.OrganizationalUnit = Clean(OrganizationalUnit);
+        r.StreetAddress = Clean(StreetAddress);
+        r.City = Clean(City);
+        r.StateProvince = Clean(StateProvince);
+        r.PostalCode = Clean(PostalCode);
+        r.Email = Clean(Email);
+        r.Phone = Clean(Phone);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed partial class ContactInputValidator : AbstractValidator<ContactInput>
+{
+    public const int NameLength = 100;
+    public const int AddressLength = 200;
+    public const int PostalCodeLength = 20;
+    public const int EmailLength = 254;
+    public const int PhoneLength = 40;
+
+    public ContactInputValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        Required(x => x.LastName, "Enter your last name or surname.", NameLength, Labels.LastName);
+        Required(x => x.FirstName, "Enter your first name or given name.", NameLength, Labels.FirstName);
+        Required(x => x.CompanyName, "Enter the name of your company.", NameLength, Labels.CompanyName);
+        RuleFor(x => x.CountryRegionCode)
+            .Must(code => Catalogue.FindCountryRegion(code?.Trim()) is not null)
+            .WithMessage("Choose your country or region.");
+
+        Optional(x => x.OrganizationalUnit, NameLength, Labels.OrganizationalUnit);
+        Optional(x => x.StreetAddress, AddressLength, Labels.StreetAddress);
+        Optional(x => x.City, NameLength, Labels.City);
+        Optional(x => x.StateProvince, NameLength, Labels.StateProvince);
+        Optional(x => x.PostalCode, PostalCodeLength, Labels.PostalCode);
+        Optional(x => x.Email, EmailLength, Labels.Email)
+            .Must(email => EmailShape().IsMatch(email!.Trim()))
+            .When(x => !string.IsNullOrWhiteSpace(x.Email))
+            .WithMessage("Enter the e-mail address in the form name@example.com.");
+        Optional(x => x.Phone, PhoneLength, Labels.Phone)
+            .Must(phone => PhoneShape().IsMatch(phone!.Trim()))
+            .When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .WithMessage("Enter the phone number with digits, spaces and + ( ) - only, for example +1 425 555 0100.");
+    }
+
+    private void Required(System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, string message,
+        int maxLength, string label) =>
+        RuleFor(field)
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(message)
+            .Must(value => value!.Trim().Length <= maxLength)
+            .WithMessage($"{label} must be {maxLength} characters or fewer.");
+
+    private IRuleBuilderOptions<ContactInput, string?> Optional(
+        System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, int maxLength, string label) =>
+        RuleFor(field)
+            .Must(value => value is null || value.Trim().Length <= maxLength)
+            .WithMessage($"{label} must be {maxLength} characters or fewer.");
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailShape();
+
+    [GeneratedRegex(@"^\+?[0-9 ()\-.]{4,}( *(x|ext\.?) *[0-9]{1,6})?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PhoneShape();
+}

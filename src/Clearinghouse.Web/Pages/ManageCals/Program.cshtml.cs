@@ -1,0 +1,48 @@
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clearinghouse.Web.Pages.ManageCals;
+
+public sealed class ProgramModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<ProgramInput> validator)
+    : ManageCalsPageModel(db, clock)
+{
+    public override ManageCalsStep Step => ManageCalsStep.Program;
+
+    [BindProperty]
+    public ProgramInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        Input = ProgramInput.From(Draft!, ChosenProgram);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        Input.Program = ChosenProgram;
+        var result = await validator.ValidateAsync(Input);
+        if (!result.IsValid)
+        {
+            AddErrors(result);
+            return Page();
+        }
+
+        Input.ApplyTo(Draft!);
+        return await SaveAndContinueAsync(Draft!);
+    }
+
+    // LoadAsync only lets this step show once step 1 (and so the program) is complete.
+    private LicenseProgram ChosenProgram => Catalogue.FindProgram(Draft!.LicenseProgramCode)!;
+}

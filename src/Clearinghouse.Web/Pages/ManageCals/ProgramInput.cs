@@ -1,0 +1,165 @@
+using System.Globalization;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Clearinghouse.Web.Pages.ManageCals;
+
+/// <summary>
+/// Step 3: the proof of purchase the chosen program needs (license codes, an Open License, or an agreement number),
+/// then what is being moved: product version, CAL type and quantity.
+/// </summary>
+public sealed record ProgramInput
+{
+    /// <summary>The program chosen on step 1; set by the page, never bound from the form.</summary>
+    [BindNever]
+    public LicenseProgram Program { get; set; } = Catalogue.Programs[0];
+
+    /// <summary>One or more retail license codes, one per line.</summary>
+    public string? LicenseCodes { get; set; }
+
+    public string? LicenseNumber { get; set; }
+
+    public string? AuthorizationNumber { get; set; }
+
+    public string? AgreementNumber { get; set; }
+
+    public string? ProductVersionCode { get; set; }
+
+    public string? CalTypeCode { get; set; }
+
+    /// <summary>Kept as typed so that "abc" gets a clear message rather than a binding error.</summary>
+    public string? Quantity { get; set; }
+
+    public static ProgramInput From(CalRequest r, LicenseProgram program) => new()
+    {
+        Program = program,
+        LicenseCodes = string.Join('\n', CalRequestRules.RetailLicenseCodesOf(r).Select(IdFormat.RetailLicenseCode.Format)),
+        LicenseNumber = r.OpenLicenseNumber,
+        AuthorizationNumber = r.OpenLicenseAuthorizationNumber is { } a ? IdFormat.OpenLicenseAuthorizationNumber.Format(a) : null,
+        AgreementNumber = r.AgreementNumber,
+        ProductVersionCode = r.ProductVersionCode,
+        CalTypeCode = r.CalTypeCode,
+        Quantity = r.Quantity?.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public void ApplyTo(CalRequest r)
+    {
+        CalRequestRules.ClearProgramReferences(r);
+        switch (Program.Kind)
+        {
+            case ProgramKind.RetailPurchase:
+                r.RetailLicenseCodes = string.Join('\n', LicenseCodeLines().Select(line => IdFormat.RetailLicenseCode.Parse(line.Text).Value));
+                break;
+            case ProgramKind.OpenLicense:
+                r.OpenLicenseNumber = IdFormat.OpenLicenseNumber.Parse(LicenseNumber).Value;
+                r.OpenLicenseAuthorizationNumber = IdFormat.OpenLicenseAuthorizationNumber.Parse(AuthorizationNumber).Value;
+                break;
+            case ProgramKind.Agreement:
+                r.AgreementNumber = IdFormat.AgreementNumber.Parse(AgreementNumber).Value;
+                break;
+        }
+
+        r.ProductVersionCode = ProductVersionCode;
+        r.CalTypeCode = CalTypeCode;
+        r.Quantity = ParseQuantity(Quantity);
+    }
+
+    /// <summary>The non-blank lines of the license codes field, with their line numbers as the person sees them.</summary>
+    public IEnumerable<(int Number, string Text)> LicenseCodeLines() =>
+        (LicenseCodes ?? string.Empty)
+            .Split('\n')
+            .Select((text, index) => (Number: index + 1, Text: text.Trim()))
+            .Where(line => line.Text.Length > 0);
+
+    public static int? ParseQuantity(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
+
+public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
+{
+    public ProgramInputValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        When(x => x.Program.Kind == ProgramKind.RetailPurchase, () =>
+            RuleFor(x => x.LicenseCodes).Custom(ValidateLicenseCodes));
+
+        When(x => x.Program.Kind == ProgramKind.OpenLicense, () =>
+        {
+            RuleFor(x => x.LicenseNumber)
+                .MustBeId(IdFormat.OpenLicenseNumber, "license number", "malformed-license-number");
+            RuleFor(x => x.AuthorizationNumber)
+                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", "malformed-authorization-number");
+        });
+
+        When(x => x.Program.Kind == ProgramKind.Agreement, () =>
+            RuleFor(x => x.AgreementNumber).Custom((value, context) =>
+            {
+                var label = context.InstanceToValidate.Program.ReferenceLabel ?? "Agreement number";
+                if (IdFormat.AgreementNumber.Parse(value, label.ToLowerInvariant()).Error is { } error)
+                {
+                    context.AddFailure(error.Message);
+                }
+            }));
+
+        RuleFor(x => x.ProductVersionCode)
+            .Must(code => Catalogue.FindProductVersion(code) is not null)
+            .WithMessage("Choose the product version of the CALs.");
+
+        RuleFor(x => x.CalTypeCode)
+            .Must(code => Catalogue.FindCalType(code) is not null)
+            .WithMessage("Choose the CAL type.")
+            .Must((input, code) => Catalogue.IsCalTypeSoldFor(input.ProductVersionCode, code))
+            .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage(input => CalTypeNotSoldMessage(input.ProductVersionCode!, input.CalTypeCode!));
+
+        RuleFor(x => x.Quantity)
+            .Must(text => !string.IsNullOrWhiteSpace(text))
+            .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantity} to {Catalogue.MaxQuantity:N0}.")
+            .Must(text => ProgramInput.ParseQuantity(text) is not null)
+            .WithMessage("Enter the quantity as a whole number, for example 25.")
+            .Must(text => ProgramInput.ParseQuantity(text) is >= Catalogue.MinQuantity and <= Catalogue.MaxQuantity)
+            .WithMessage($"The quantity must be from {Catalogue.MinQuantity} to {Catalogue.MaxQuantity:N0} CALs per key pack.");
+    }
+
+    private static void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
+    {
+        var lines = context.InstanceToValidate.LicenseCodeLines().ToList();
+        if (lines.Count == 0)
+        {
+            context.AddFailure("Enter the license code from your License Pack (25 letters or digits, 5 groups of 5).");
+            return;
+        }
+
+        if (lines.Count > CalRequestRules.MaxRetailLicenseCodes)
+        {
+            context.AddFailure($"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.");
+            return;
+        }
+
+        var seen = new Dictionary<string, int>();
+        foreach (var (number, text) in lines)
+        {
+            var label = lines.Count == 1 ? "license code" : $"license code on line {number}";
+            var parsed = IdFormat.RetailLicenseCode.Parse(text, label);
+            if (parsed.Error is { } error)
+            {
+                context.AddFailure(error.Message);
+            }
+            else if (!seen.TryAdd(parsed.Value!, number))
+            {
+                context.AddFailure($"The license code on line {number} repeats the one on line {seen[parsed.Value!]}.");
+            }
+        }
+    }
+
+    private static string CalTypeNotSoldMessage(string versionCode, string calTypeCode)
+    {
+        var version = Catalogue.FindProductVersion(versionCode)!;
+        var sold = Catalogue.CalTypesFor(versionCode).Select(t => t.Name).ToList();
+        var choices = string.Join(", ", sold.Take(sold.Count - 1)) + " or " + sold[^1];
+        return $"{Catalogue.FindCalType(calTypeCode)!.Name} is not sold for {version.Name}. Choose {choices}.";
+    }
+}
