@@ -1,0 +1,248 @@
+using System.Security.Cryptography;
+using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.ManageCals;
+
+namespace Clearinghouse.Tests.Pages.ManageCals;
+
+public sealed class RequestInputValidatorTests
+{
+    private static readonly RequestInputValidator Validator = new();
+
+    private static RequestInput Valid() => new()
+    {
+        TargetLicenseServerId = IdFormat.LicenseServerId.Generate(RandomNumberGenerator.Create()),
+        ReasonCode = "replaced",
+        LicenseProgramCode = "select-license",
+    };
+
+    [Fact]
+    public void Validate_WhenEverythingIsGiven_Passes() => Assert.True(Validator.Validate(Valid()).IsValid);
+
+    [Fact]
+    public void Validate_WhenNothingIsGiven_SaysWhatToEnterForEachField()
+    {
+        var result = Validator.Validate(new RequestInput());
+
+        Assert.Equal(
+            ["TargetLicenseServerId", "ReasonCode", "LicenseProgramCode"],
+            result.Errors.Select(e => e.PropertyName));
+        Assert.Equal("Enter the Target License Server ID.", result.Errors[0].ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_WhenTheServerIdHasAMistypedGroup_NamesTheGroup()
+    {
+        var input = Valid();
+        var id = input.TargetLicenseServerId!.ToCharArray();
+        var i = 11; // the second character of group 3
+        id[i] = id[i] == 'B' ? 'C' : 'B';
+        input.TargetLicenseServerId = new string(id);
+
+        var error = Assert.Single(Validator.Validate(input).Errors);
+
+        Assert.StartsWith("Group 3 of the Target License Server ID does not check out", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_WhenTheServerIdIsForeign_Passes()
+    {
+        var input = Valid();
+        input.TargetLicenseServerId = "12345-67890-ABCDE-FGHIJ-KLMNO-PQRST-UVWXY";
+
+        Assert.True(Validator.Validate(input).IsValid);
+    }
+
+    [Theory]
+    [InlineData("redeployed")] // a reactivation reason, not a recovery reason
+    [InlineData("nonsense")]
+    public void Validate_WhenTheReasonIsNotARecoveryReason_IsRefused(string reason)
+    {
+        var input = Valid();
+        input.ReasonCode = reason;
+
+        Assert.Equal("Choose the reason for recovery.", Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+    }
+}
+
+public sealed class ContactInputValidatorTests
+{
+    private static readonly ContactInputValidator Validator = new();
+
+    private static ContactInput Valid() => new()
+    {
+        LastName = "Doe",
+        FirstName = "Jane",
+        CompanyName = "Contoso",
+        CountryRegionCode = "NZ",
+    };
+
+    [Fact]
+    public void Validate_WhenOnlyTheRequiredFieldsAreGiven_Passes() => Assert.True(Validator.Validate(Valid()).IsValid);
+
+    [Fact]
+    public void Validate_WhenRequiredFieldsAreBlank_NamesEachOne()
+    {
+        var result = Validator.Validate(new ContactInput { LastName = "  ", FirstName = "", CountryRegionCode = "ZZ" });
+
+        Assert.Equal(
+            [
+                "Enter your last name or surname.",
+                "Enter your first name or given name.",
+                "Enter the name of your company.",
+                "Choose your country or region.",
+            ],
+            result.Errors.Select(e => e.ErrorMessage));
+    }
+
+    [Theory]
+    [InlineData("jane@example.com", true)]
+    [InlineData("jane.doe+cal@sub.example.co.uk", true)]
+    [InlineData("jane@", false)]
+    [InlineData("jane example.com", false)]
+    public void Validate_ChecksTheShapeOfAnEmailAddress(string email, bool valid)
+    {
+        var input = Valid();
+        input.Email = email;
+
+        Assert.Equal(valid, Validator.Validate(input).IsValid);
+    }
+
+    [Theory]
+    [InlineData("+1 (425) 555-0100", true)]
+    [InlineData("020 7946 0000 ext. 12", true)]
+    [InlineData("call me", false)]
+    public void Validate_ChecksTheShapeOfAPhoneNumber(string phone, bool valid)
+    {
+        var input = Valid();
+        input.Phone = phone;
+
+        Assert.Equal(valid, Validator.Validate(input).IsValid);
+    }
+
+    [Fact]
+    public void Validate_WhenAFieldIsTooLong_SaysTheLimit()
+    {
+        var input = Valid();
+        input.City = new string('x', ContactInputValidator.NameLength + 1);
+
+        Assert.Equal("City must be 100 characters or fewer.", Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+    }
+}
+
+public sealed class ProgramInputValidatorTests
+{
+    private static readonly ProgramInputValidator Validator = new();
+
+    private static ProgramInput For(string programCode) => new()
+    {
+        Program = Catalogue.FindProgram(programCode)!,
+        ProductVersionCode = "windows-server-2019",
+        CalTypeCode = "rds-per-device",
+        Quantity = "50",
+    };
+
+    private static string RetailCode() => IdFormat.RetailLicenseCode.Generate(RandomNumberGenerator.Create());
+
+    [Fact]
+    public void Validate_Agreement_NeedsSevenDigitsAndUsesTheProgramsName()
+    {
+        var input = For("enterprise-agreement");
+        input.AgreementNumber = "123456";
+
+        var error = Assert.Single(Validator.Validate(input).Errors);
+
+        Assert.Equal("The enrollment number has 6 digits; it needs 7.", error.ErrorMessage);
+        input.AgreementNumber = "1234567";
+        Assert.True(Validator.Validate(input).IsValid);
+    }
+
+    [Fact]
+    public void Validate_OpenLicense_NeedsLicenseAndAuthorizationNumbers()
+    {
+        var input = For("open-license");
+
+        var result = Validator.Validate(input);
+
+        Assert.Equal(["LicenseNumber", "AuthorizationNumber"], result.Errors.Select(e => e.PropertyName));
+        input.LicenseNumber = "12345678";
+        input.AuthorizationNumber = "ABCDE12345FGHIJ";
+        Assert.True(Validator.Validate(input).IsValid);
+    }
+
+    [Fact]
+    public void Validate_RetailCodes_AcceptsSeveralLinesAndNamesTheLineAtFault()
+    {
+        var input = For("license-pack");
+        var bad = RetailCode().ToCharArray();
+        bad[20] = bad[20] == 'B' ? 'C' : 'B'; // group 5
+        input.LicenseCodes = $"{RetailCode()}\n\n{new string(bad)}";
+
+        var error = Assert.Single(Validator.Validate(input).Errors);
+
+        Assert.StartsWith("Group 5 of the license code on line 3 does not check out", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_RetailCodes_RefusesTheSameCodeTwice()
+    {
+        var input = For("license-pack");
+        var code = RetailCode();
+        input.LicenseCodes = $"{code}\n{IdFormat.RetailLicenseCode.Format(code).ToLowerInvariant()}";
+
+        Assert.Equal("The license code on line 2 repeats the one on line 1.", Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_RetailCodes_NeedsAtLeastOne()
+    {
+        var input = For("license-pack");
+        input.LicenseCodes = " \n ";
+
+        Assert.StartsWith("Enter the license code", Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_WhenTheCalTypeIsNotSoldForTheVersion_SaysWhichAre()
+    {
+        var input = For("select-license");
+        input.AgreementNumber = "7654321";
+        input.ProductVersionCode = "windows-server-2008-r2";
+        input.CalTypeCode = "rds-per-user";
+
+        var error = Assert.Single(Validator.Validate(input).Errors);
+
+        Assert.Equal(
+            "RDS Per User CAL is not sold for Windows Server 2008 R2 and earlier. Choose TS/RDS Per Device CAL, " +
+            "TS/RDS Per User CAL, VDI Standard, VDI Premium or VDI Suite.",
+            error.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("", "Enter the number of CALs, from 1 to 9,999.")]
+    [InlineData("abc", "Enter the quantity as a whole number, for example 25.")]
+    [InlineData("2.5", "Enter the quantity as a whole number, for example 25.")]
+    [InlineData("0", "The quantity must be from 1 to 9,999 CALs per key pack.")]
+    [InlineData("10000", "The quantity must be from 1 to 9,999 CALs per key pack.")]
+    [InlineData("99999999999", "Enter the quantity as a whole number, for example 25.")]
+    public void Validate_Quantity_MustBeAWholeNumberInRange(string quantity, string message)
+    {
+        var input = For("select-license");
+        input.AgreementNumber = "7654321";
+        input.Quantity = quantity;
+
+        Assert.Equal(message, Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("9,999")]
+    [InlineData(" 250 ")]
+    public void Validate_Quantity_AcceptsTheRangeWithThousandsSeparators(string quantity)
+    {
+        var input = For("select-license");
+        input.AgreementNumber = "7654321";
+        input.Quantity = quantity;
+
+        Assert.True(Validator.Validate(input).IsValid);
+    }
+}
