@@ -104,12 +104,14 @@ public sealed class IdFormat
     public IdParseResult Parse(string? input, string? label = null)
     {
         var what = label ?? Name;
-        if (string.IsNullOrWhiteSpace(input))
+
+        // Separators alone ("-----", or the hyphens that join empty per-group fields) are nothing entered, too.
+        var parts = input is null ? [] : SplitOnSeparators(input);
+        if (parts.Count == 0)
         {
             return Fail(new IdError(IdErrorKind.Empty, $"Enter the {what}."));
         }
 
-        var parts = SplitOnSeparators(input);
         var value = string.Concat(parts).ToUpperInvariant();
 
         for (var i = 0; i < value.Length; i++)
