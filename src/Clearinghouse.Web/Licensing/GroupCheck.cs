@@ -8,8 +8,8 @@ namespace Clearinghouse.Web.Licensing;
 /// elements of the group GF(8) × Z3 instead, and a group of symbols x0..x4 is valid when
 /// σ⁰(x0) + σ¹(x1) + σ²(x2) + σ³(x3) + σ⁴(x4) = 0, where σ(u, v) = (α·u, 2v) is an automorphism with σ − id also
 /// bijective. Then a substitution changes the sum by σⁱ(a − b) ≠ 0 and an adjacent transposition by
-/// σⁱ((σ − id)(b − a)) ≠ 0, so both are always caught. A transposition across two groups changes the first group's
-/// check character alone, which is a substitution in that group. See docs/decisions/0002-id-check-characters.md.
+/// σⁱ((σ − id)(b − a)) ≠ 0, so both are always caught. A transposition across two groups is a substitution in each of
+/// them, so both groups fail. See docs/decisions/0002-id-check-characters.md.
 /// </remarks>
 internal static class GroupCheck
 {
