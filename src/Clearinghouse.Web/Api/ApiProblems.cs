@@ -74,6 +74,10 @@ public static class ApiProblems
         {
             problem.Detail = "The request could not be read. Send a JSON body as documented at /swagger.";
         }
+        else if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        {
+            problem.Detail = "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.";
+        }
     }
 
     // "Body.KeyPackId" → "keyPackId"; route values keep their names.
