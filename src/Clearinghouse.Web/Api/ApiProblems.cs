@@ -81,6 +81,10 @@ public static class ApiProblems
                 _ => null,
             };
         }
+        else if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
+        {
+            problem.Detail = "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.";
+        }
     }
 
     // "Body.KeyPackId" → "keyPackId"; route values keep their names.

@@ -32,7 +32,15 @@ public sealed class SqliteClearinghouseDbContext(DbContextOptions<SqliteClearing
 {
     // SQLite has no date-time-with-offset type; stored as a sortable integer, times can be ordered and compared in SQL.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+    /// <summary>
+    /// Stores the instant as UTC ticks, exactly. EF's DateTimeOffsetToBinaryConverter keeps only 1/10 ms, so a time
+    /// read back differed from the one saved: the API's first answer to a key pack submission and its repeats did not
+    /// match. Every time here is UTC (<see cref="TimeProvider.GetUtcNow"/>), so no offset is lost.
+    /// </summary>
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
 }
 
 public sealed class SqlServerClearinghouseDbContext(DbContextOptions<SqlServerClearinghouseDbContext> options)

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The one test command, for developers and CI alike:
+#   1. installs what the tests need when it is missing (system packages only when run as root, e.g. on CI);
+#   2. builds the solution once;
+#   3. runs every test project under tests/, one .trx per project in TestResults/;
+#   4. ends with the totals from the .trx files: "N passed, N failed" (", N skipped" when any were).
+# Exits non-zero when the build or any test fails.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+solution=Clearinghouse.sln
+results="$PWD/TestResults"
+browser_tests=tests/Clearinghouse.BrowserTests
+
+say() { printf '==> %s\n' "$*"; }
+
+# --- 1. What the tests need ------------------------------------------------------------------------------------
+apt_packages=()
+if [[ -d $browser_tests ]]; then
+    command -v chromium >/dev/null || apt_packages+=(chromium)
+    if [[ -f $browser_tests/package-lock.json && ! -d $browser_tests/node_modules ]] && ! command -v npm >/dev/null; then
+        apt_packages+=(nodejs npm)
+    fi
+fi
+if ((${#apt_packages[@]} > 0)); then
+    if [[ $(id -u) -eq 0 ]]; then
+        say "installing ${apt_packages[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -q && apt-get install -y -q --no-install-recommends "${apt_packages[@]}" || {
+            echo "test.sh: could not install ${apt_packages[*]}" >&2
+            exit 1
+        }
+    else
+        echo "test.sh: missing ${apt_packages[*]}; install them (apt-get install ${apt_packages[*]}) or run as root" >&2
+    fi
+fi
+if [[ -f $browser_tests/package-lock.json && ! -d $browser_tests/node_modules ]]; then
+    say "npm ci in $browser_tests"
+    (cd "$browser_tests" && npm ci --no-audit --no-fund) || exit 1
+fi
+
+say "dotnet tool restore"
+dotnet tool restore >/dev/null || exit 1
+
+# --- 2. Build once -------------------------------------------------------------------------------------------------
+rm -rf "$results"
+say "building $solution"
+if ! dotnet build "$solution" -nologo -v quiet -clp:NoSummary; then
+    echo "test.sh: the build failed" >&2
+    exit 1
+fi
+
+# --- 3. Every test project -----------------------------------------------------------------------------------------
+status=0
+mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.csproj' | sort)
+if ((${#projects[@]} == 0)); then
+    echo "test.sh: no test project under tests/" >&2
+    status=1
+fi
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    if ! grep -q "\"${project//\//\\\\}\"" "$solution"; then
+        echo "test.sh: $project is not in $solution, so it was not built; add it (dotnet sln add $project)" >&2
+        status=1
+        continue
+    fi
+    say "testing $name"
+    # A hung test ends its run after 10 minutes instead of CI's whole time.
+    dotnet test "$project" --no-build --nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" \
+        --blame-hang-timeout 10m --blame-hang-dump-type none || status=1
+    if [[ ! -f $results/$name.trx ]]; then
+        echo "test.sh: $name left no results ($results/$name.trx)" >&2
+        status=1
+    fi
+done
+
+# --- 4. Totals -------------------------------------------------------------------------------------------------------
+shopt -s nullglob
+trx_files=("$results"/*.trx)
+if ((${#trx_files[@]} > 0)); then
+    # <Counters total=".." executed=".." passed=".." failed=".." error=".." timeout=".." aborted=".." notExecuted=".." …/>
+    # A skipped xUnit test is counted in total but not in executed (its notExecuted stays 0).
+    read -r passed failed skipped < <(
+        grep -ho '<Counters [^>]*>' "${trx_files[@]}" | awk '
+            function count(name,   m) { return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0 }
+            { p += count("passed"); f += count("failed") + count("error") + count("timeout") + count("aborted"); s += count("total") - count("executed") }
+            END { print p + 0, f + 0, s + 0 }')
+    ((failed > 0)) && status=1
+    if ((skipped > 0)); then
+        echo "$passed passed, $failed failed, $skipped skipped"
+    else
+        echo "$passed passed, $failed failed"
+    fi
+fi
+exit "$status"
