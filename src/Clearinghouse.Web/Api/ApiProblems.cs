@@ -77,13 +77,9 @@ public static class ApiProblems
                 StatusCodes.Status400BadRequest => "The request could not be read. Send a JSON body as documented at /swagger.",
                 StatusCodes.Status404NotFound => "There is no API operation at this address; /swagger lists them.",
                 StatusCodes.Status405MethodNotAllowed => "This operation does not accept that HTTP method; /swagger lists them.",
-                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json.",
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.",
                 _ => null,
             };
-        }
-        else if (problem.Status == StatusCodes.Status415UnsupportedMediaType && problem.Detail is null)
-        {
-            problem.Detail = "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.";
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
             {
                 KeyPackId = keyPack.Id,
                 LicenseServerId = licenseServerId,
-                InstalledAt = clock.UtcNowToMillisecond(),
+                InstalledAt = clock.GetUtcNow(),
             };
 
             try

@@ -27,7 +27,7 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
                 throw new InvalidOperationException($"CAL request {requestId} is not complete and cannot be issued.");
             }
 
-            var now = clock.UtcNowToMillisecond();
+            var now = clock.GetUtcNow();
             var serverId = request.TargetLicenseServerId!;
             if (await db.LicenseServers.FindAsync([serverId], cancellationToken) is null)
             {

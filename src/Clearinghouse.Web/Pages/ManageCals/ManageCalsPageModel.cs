@@ -1,5 +1,4 @@
 using Clearinghouse.Web.Data;
-using Clearinghouse.Web.Licensing;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,12 +46,12 @@ public abstract class ManageCalsPageModel(ClearinghouseDbContext db, TimeProvide
     /// <summary>Saves the step and moves on (Post/Redirect/Get).</summary>
     protected async Task<IActionResult> SaveAndContinueAsync(CalRequest draft)
     {
-        draft.UpdatedAt = clock.UtcNowToMillisecond();
+        draft.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
         return RedirectToStep(ManageCalsFlow.NextStep(draft), draft.Id);
     }
 
-    protected DateTimeOffset Now => clock.UtcNowToMillisecond();
+    protected DateTimeOffset Now => clock.GetUtcNow();
 
     protected RedirectToPageResult RedirectToStep(ManageCalsStep step, Guid id) =>
         RedirectToPage(ManageCalsFlow.PageOf(step), new { id });
