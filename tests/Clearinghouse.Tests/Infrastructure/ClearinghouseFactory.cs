@@ -13,7 +13,25 @@ namespace Clearinghouse.Tests.Infrastructure;
 /// </summary>
 public sealed class ClearinghouseFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "clearinghouse-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
+
+    public ClearinghouseFactory()
+        : this(Path.Combine(Path.GetTempPath(), "clearinghouse-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
+    {
+    }
+
+    private ClearinghouseFactory(string folder, bool ownsFolder)
+    {
+        _folder = folder;
+        _ownsFolder = ownsFolder;
+    }
+
+    /// <summary>
+    /// A second portal on this one's database, as after a restart (or as another instance behind a load balancer).
+    /// The database stays until this factory, its owner, is disposed.
+    /// </summary>
+    public ClearinghouseFactory OnTheSameDatabase() => new(_folder, ownsFolder: false);
 
     public string DatabasePath => Path.Combine(_folder, "clearinghouse.db");
 
@@ -54,7 +72,7 @@ public sealed class ClearinghouseFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsFolder)
         {
             // Pooled connections keep the file (and its -wal and -shm companions) open.
             SqliteConnection.ClearAllPools();

@@ -1,4 +1,5 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Pages.Shared;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,12 +57,19 @@ public abstract class ManageCalsPageModel(ClearinghouseDbContext db, TimeProvide
     protected RedirectToPageResult RedirectToStep(ManageCalsStep step, Guid id) =>
         RedirectToPage(ManageCalsFlow.PageOf(step), new { id });
 
-    /// <summary>Shows validation failures next to their fields, under the "Input." prefix the forms bind to.</summary>
+    /// <summary>The errors to list above the form, in the order of the fields they concern.</summary>
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>
+    /// Shows validation failures next to their fields (under the "Input." prefix the forms bind to) and in the summary.
+    /// Validators declare their rules in the order of the form, so the summary reads top to bottom.
+    /// </summary>
     protected void AddErrors(ValidationResult result)
     {
-        foreach (var failure in result.Errors)
+        Errors = [.. result.Errors.Select(f => new FieldError($"Input.{f.PropertyName}", f.ErrorMessage))];
+        foreach (var error in Errors)
         {
-            ModelState.AddModelError($"Input.{failure.PropertyName}", failure.ErrorMessage);
+            ModelState.AddModelError(error.Field, error.Message);
         }
     }
 }
