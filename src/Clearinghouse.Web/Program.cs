@@ -34,6 +34,7 @@ builder.Services.AddSwaggerGen(options =>
         Version = "v1",
         Description = "What RDS license servers call: submit license key pack IDs issued on the web site or by telephone.",
     });
+    options.SupportNonNullableReferenceTypes();
     options.DocInclusionPredicate((_, description) =>
         description.RelativePath?.StartsWith(LicenseServerApi.Prefix[1..], StringComparison.Ordinal) == true);
 });
