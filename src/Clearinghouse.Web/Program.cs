@@ -4,8 +4,13 @@ using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Serve CSS and JS from the build output in every environment, not only Development (a published app has no
+// static web assets manifest, so this changes nothing there).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
 
@@ -22,7 +27,12 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
-    options.Conventions.AddPageRoute("/ManageCals/Request", "manage-cals"));
+    options.Conventions.AddPageRouteModelConvention("/ManageCals/Request", page =>
+        // /manage-cals starts a request; links to an existing one keep using /manage-cals/{id}/request.
+        page.Selectors.Add(new SelectorModel
+        {
+            AttributeRouteModel = new AttributeRouteModel { Template = "manage-cals", SuppressLinkGeneration = true },
+        })));
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
 builder.Services.AddEndpointsApiExplorer();

@@ -27,10 +27,6 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         // Not Development: the pages run with the production error handling.
         builder.UseEnvironment("Testing");
 
-        // Outside Development, static files come from published output only. From build output the endpoints are
-        // mapped but their precompressed (.gz) files are not found, so a browser asking for gzip gets an empty
-        // 200 for site.css and site.js. The build's static web assets manifest maps them as in Development.
-        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Clearinghouse", $"Data Source={_databasePath}");

@@ -12,7 +12,7 @@ public sealed partial class ManageCalsWizard(IPage page)
 {
     public IPage Page => page;
 
-    /// <summary>The label as shown, e.g. "Company name (required)"; exact, so "Phone" never finds another field.</summary>
+    /// <summary>The label as shown, e.g. "Company name"; exact, so "Phone" never finds another field.</summary>
     public ILocator Field(string label) => page.GetByLabel(label, new() { Exact = true });
 
     public async Task OpenSelectOptionAsync()
@@ -55,10 +55,10 @@ public sealed partial class ManageCalsWizard(IPage page)
 
     public async Task FillContactAsync(CalRequestEntries entries)
     {
-        await Field("Last name or surname (required)").FillAsync(entries.LastName);
-        await Field("First name or given name (required)").FillAsync(entries.FirstName);
-        await Field("Company name (required)").FillAsync(entries.CompanyName);
-        await Field("Country/region (required)").SelectOptionAsync(new SelectOptionValue { Label = entries.CountryRegion });
+        await Field("Last name or surname").FillAsync(entries.LastName);
+        await Field("First name or given name").FillAsync(entries.FirstName);
+        await Field("Company name").FillAsync(entries.CompanyName);
+        await Field("Country/region").SelectOptionAsync(new SelectOptionValue { Label = entries.CountryRegion });
         await Field("City").FillAsync(entries.City);
         await Field("E-mail").FillAsync(entries.Email);
     }
