@@ -281,6 +281,18 @@ public sealed class ManageCalsPageTests(ClearinghouseFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Back_LinksPointAtTheEarlierStepOfTheSameRequest()
+    {
+        var wizard = NewWizard();
+        var contact = await wizard.RequestAsync(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId());
+        var program = await wizard.ContactAsync(contact);
+        var requestId = ManageCalsWizard.RequestIdOf(contact);
+
+        Assert.Equal($"/manage-cals/{requestId}/request", BackLink(contact));
+        Assert.Equal($"/manage-cals/{requestId}/contact", BackLink(program));
+    }
+
+    [Fact]
     public async Task Change_FromTheReviewPage_ReturnsToIt()
     {
         var wizard = NewWizard();
@@ -457,6 +469,9 @@ public sealed class ManageCalsPageTests(ClearinghouseFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, start.Response.StatusCode);
         Assert.NotNull(start.Document.QuerySelector("label[for='Input_TargetLicenseServerId']"));
     }
+
+    private static string? BackLink(HtmlPage page) =>
+        page.Document.QuerySelectorAll("form a").Single(a => a.TextContent.Trim() == "Back").GetAttribute("href");
 
     private static string? SelectedValue(HtmlPage page, string selectId) =>
         page.Document.GetElementById(selectId)!.QuerySelector("option[selected]")?.GetAttribute("value");
