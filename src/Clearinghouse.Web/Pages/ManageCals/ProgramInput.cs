@@ -129,7 +129,7 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         var lines = context.InstanceToValidate.LicenseCodeLines().ToList();
         if (lines.Count == 0)
         {
-            context.AddFailure("Enter the license code from your License Pack (25 letters or digits, 5 groups of 5).");
+            context.AddFailure($"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).");
             return;
         }
 
