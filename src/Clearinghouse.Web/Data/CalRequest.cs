@@ -16,8 +16,17 @@ public sealed class CalRequest
 
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>Counts the saves; a concurrency token, so a save based on an outdated read fails.</summary>
+    public int Version { get; set; }
+
     // Request step
     public string? TargetLicenseServerId { get; set; }
+
+    /// <summary>
+    /// The target ID was not issued here (characters outside the issuing alphabet, or groups that do not check out
+    /// and the person confirmed it was copied from elsewhere): it cannot be checked for typing mistakes.
+    /// </summary>
+    public bool TargetLicenseServerIdIsForeign { get; set; }
 
     public string? ReasonCode { get; set; }
 
@@ -55,6 +64,9 @@ public sealed class CalRequest
 
     /// <summary>Canonical retail license codes, one per line, in the order entered.</summary>
     public string? RetailLicenseCodes { get; set; }
+
+    /// <summary>At least one license code was not issued here, and the person confirmed it was copied as printed.</summary>
+    public bool RetailLicenseCodesAreForeign { get; set; }
 
     public string? ProductVersionCode { get; set; }
 

@@ -1,6 +1,8 @@
 using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clearinghouse.Web.Data;
@@ -23,8 +25,44 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClearinghouseDbContext).Assembly);
+
+        // Check constraints are raw SQL: the column name is quoted the provider's way, since PostgreSQL folds an
+        // unquoted Quantity to quantity, which is not the column.
+        var sql = this.GetService<ISqlGenerationHelper>();
+        modelBuilder.Entity<KeyPack>().ToTable(t => t.HasCheckConstraint(
+            "CK_KeyPacks_Quantity",
+            $"{sql.DelimitIdentifier(nameof(KeyPack.Quantity))} BETWEEN {Catalogue.MinQuantity} AND {Catalogue.MaxQuantity}"));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampRequestVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampRequestVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each saved change to a request bumps its version; the update only applies where the version is still the one
+    /// read, so of two saves racing (a step from a stale tab and the submit) the second fails instead of overwriting.
+    /// </summary>
+    private void StampRequestVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<CalRequest>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
 }
 
 public sealed class SqliteClearinghouseDbContext(DbContextOptions<SqliteClearinghouseDbContext> options)
@@ -44,4 +82,11 @@ public sealed class SqliteClearinghouseDbContext(DbContextOptions<SqliteClearing
 }
 
 public sealed class SqlServerClearinghouseDbContext(DbContextOptions<SqlServerClearinghouseDbContext> options)
+    : ClearinghouseDbContext(options);
+
+/// <summary>
+/// PostgreSQL: the server database every development and CI machine can run, so the server-database path is tested
+/// for real. Times are stored as <c>timestamp with time zone</c>; every time here is UTC, as Npgsql requires.
+/// </summary>
+public sealed class PostgreSqlClearinghouseDbContext(DbContextOptions<PostgreSqlClearinghouseDbContext> options)
     : ClearinghouseDbContext(options);

@@ -7,6 +7,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public sealed class DatabaseOptions
@@ -46,6 +47,15 @@ public static class DatabaseSetup
                 services.AddDbContextPool<ClearinghouseDbContext, SqlServerClearinghouseDbContext>(
                     o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
                 break;
+            case DatabaseProvider.PostgreSql:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is PostgreSql, so ConnectionStrings:{ConnectionStringName} must name the server.");
+                }
+
+                services.AddDbContextPool<ClearinghouseDbContext, PostgreSqlClearinghouseDbContext>(o => o.UseNpgsql(connectionString));
+                break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported.");
         }
@@ -69,6 +79,7 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync();
+        await CatalogueSeeder.SeedAsync(db);
     }
 
     /// <summary>

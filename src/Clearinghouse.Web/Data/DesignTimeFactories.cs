@@ -18,3 +18,11 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
             .UseSqlServer("Server=design-time;Database=Clearinghouse;Integrated Security=true;TrustServerCertificate=true")
             .Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlClearinghouseDbContext>
+{
+    public PostgreSqlClearinghouseDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlClearinghouseDbContext>()
+            .UseNpgsql("Host=design-time;Database=clearinghouse")
+            .Options);
+}

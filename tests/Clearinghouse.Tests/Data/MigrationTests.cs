@@ -34,15 +34,28 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void PostgreSqlMigrations_MatchTheModel()
+    {
+        using var db = CreatePostgreSqlContext();
+
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
     public void EachProvider_HasItsOwnMigrationSet()
     {
         using var folder = new TemporaryFolder();
         using var sqlite = CreateSqliteContext(folder);
         using var sqlServer = CreateSqlServerContext();
+        using var postgreSql = CreatePostgreSqlContext();
 
         Assert.True(sqlite.Database.IsSqlite());
         Assert.True(sqlServer.Database.IsSqlServer());
+        Assert.True(postgreSql.Database.IsNpgsql());
         Assert.Empty(sqlite.Database.GetMigrations().Intersect(sqlServer.Database.GetMigrations()));
+        Assert.Empty(sqlite.Database.GetMigrations().Intersect(postgreSql.Database.GetMigrations()));
+        Assert.Empty(sqlServer.Database.GetMigrations().Intersect(postgreSql.Database.GetMigrations()));
     }
 
     [Fact]
@@ -63,14 +76,15 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public void Migrate_OnAFreshSqliteFile_CreatesTheSchemaAndSeedsTheCatalogue()
+    public async Task Migrate_OnAFreshSqliteFile_CreatesTheSchemaAndSeedsTheCatalogue()
     {
         using var folder = new TemporaryFolder();
         using (var db = CreateSqliteContext(folder))
         {
             Assert.False(File.Exists(DatabaseFile(folder)));
 
-            db.Database.Migrate();
+            await db.Database.MigrateAsync();
+            await CatalogueSeeder.SeedAsync(db);
         }
 
         Assert.True(File.Exists(DatabaseFile(folder)));
@@ -252,5 +266,10 @@ public sealed class MigrationTests
     private static SqlServerClearinghouseDbContext CreateSqlServerContext() =>
         new(new DbContextOptionsBuilder<SqlServerClearinghouseDbContext>()
             .UseSqlServer("Server=sql.invalid;Database=Clearinghouse;Integrated Security=true;TrustServerCertificate=true")
+            .Options);
+
+    private static PostgreSqlClearinghouseDbContext CreatePostgreSqlContext() =>
+        new(new DbContextOptionsBuilder<PostgreSqlClearinghouseDbContext>()
+            .UseNpgsql("Host=postgres.invalid;Database=clearinghouse")
             .Options);
 }

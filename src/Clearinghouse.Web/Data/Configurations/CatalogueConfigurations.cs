@@ -4,15 +4,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clearinghouse.Web.Data.Configurations;
 
-// The catalogue tables are seeded from Licensing/Catalogue.cs, so a catalogue change arrives as a migration.
-// They exist so that every code stored elsewhere is checked by a foreign key.
-
-internal static class CatalogueColumns
-{
-    public const int Code = 64;
-    public const int Name = 100;
-    public const int Text = 200;
-}
+// The fixed catalogue tables are seeded from Licensing/Catalogue.cs, so a change to them arrives as a migration and
+// is versioned with the schema. They exist so that every code stored elsewhere is checked by a foreign key. Countries
+// and regions are the exception: their phone numbers are the lab's to change, so they are seeded at start instead
+// (CatalogueSeeder), never by a migration.
 
 internal sealed class LicenseProgramConfiguration : IEntityTypeConfiguration<LicenseProgram>
 {
@@ -20,10 +15,10 @@ internal sealed class LicenseProgramConfiguration : IEntityTypeConfiguration<Lic
     {
         builder.ToTable("LicensePrograms");
         builder.HasKey(p => p.Code);
-        builder.Property(p => p.Code).HasMaxLength(CatalogueColumns.Code);
-        builder.Property(p => p.Name).HasMaxLength(CatalogueColumns.Name);
-        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(CatalogueColumns.Code);
-        builder.Property(p => p.ReferenceLabel).HasMaxLength(CatalogueColumns.Name);
+        builder.Property(p => p.Code).HasMaxLength(FieldLengths.Code);
+        builder.Property(p => p.Name).HasMaxLength(FieldLengths.Name);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        builder.Property(p => p.ReferenceLabel).HasMaxLength(FieldLengths.Name);
         builder.HasData(Catalogue.Programs);
     }
 }
@@ -34,8 +29,8 @@ internal sealed class ProductVersionConfiguration : IEntityTypeConfiguration<Pro
     {
         builder.ToTable("ProductVersions");
         builder.HasKey(v => v.Code);
-        builder.Property(v => v.Code).HasMaxLength(CatalogueColumns.Code);
-        builder.Property(v => v.Name).HasMaxLength(CatalogueColumns.Name);
+        builder.Property(v => v.Code).HasMaxLength(FieldLengths.Code);
+        builder.Property(v => v.Name).HasMaxLength(FieldLengths.Name);
         builder.HasData(Catalogue.ProductVersions);
     }
 }
@@ -46,8 +41,8 @@ internal sealed class CalTypeConfiguration : IEntityTypeConfiguration<CalType>
     {
         builder.ToTable("CalTypes");
         builder.HasKey(t => t.Code);
-        builder.Property(t => t.Code).HasMaxLength(CatalogueColumns.Code);
-        builder.Property(t => t.Name).HasMaxLength(CatalogueColumns.Name);
+        builder.Property(t => t.Code).HasMaxLength(FieldLengths.Code);
+        builder.Property(t => t.Name).HasMaxLength(FieldLengths.Name);
         builder.HasData(Catalogue.CalTypes);
     }
 }
@@ -58,8 +53,8 @@ internal sealed class ProductVersionCalTypeConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("ProductVersionCalTypes");
         builder.HasKey(x => new { x.ProductVersionCode, x.CalTypeCode });
-        builder.Property(x => x.ProductVersionCode).HasMaxLength(CatalogueColumns.Code);
-        builder.Property(x => x.CalTypeCode).HasMaxLength(CatalogueColumns.Code);
+        builder.Property(x => x.ProductVersionCode).HasMaxLength(FieldLengths.Code);
+        builder.Property(x => x.CalTypeCode).HasMaxLength(FieldLengths.Code);
         builder.HasOne<ProductVersion>().WithMany().HasForeignKey(x => x.ProductVersionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CalType>().WithMany().HasForeignKey(x => x.CalTypeCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasData(Catalogue.ProductVersionCalTypes);
@@ -72,9 +67,9 @@ internal sealed class ReasonConfiguration : IEntityTypeConfiguration<Reason>
     {
         builder.ToTable("Reasons");
         builder.HasKey(r => r.Code);
-        builder.Property(r => r.Code).HasMaxLength(CatalogueColumns.Code);
-        builder.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(CatalogueColumns.Code);
-        builder.Property(r => r.Text).HasMaxLength(CatalogueColumns.Text);
+        builder.Property(r => r.Code).HasMaxLength(FieldLengths.Code);
+        builder.Property(r => r.Purpose).HasConversion<string>().HasMaxLength(FieldLengths.Code);
+        builder.Property(r => r.Text).HasMaxLength(FieldLengths.Text);
         builder.HasData(Catalogue.Reasons);
     }
 }
@@ -85,8 +80,8 @@ internal sealed class SourceOperatingSystemConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("SourceOperatingSystems");
         builder.HasKey(o => o.Code);
-        builder.Property(o => o.Code).HasMaxLength(CatalogueColumns.Code);
-        builder.Property(o => o.Name).HasMaxLength(CatalogueColumns.Name);
+        builder.Property(o => o.Code).HasMaxLength(FieldLengths.Code);
+        builder.Property(o => o.Name).HasMaxLength(FieldLengths.Name);
         builder.HasData(Catalogue.SourceOperatingSystems);
     }
 }
@@ -97,10 +92,9 @@ internal sealed class CountryRegionConfiguration : IEntityTypeConfiguration<Coun
     {
         builder.ToTable("CountriesRegions");
         builder.HasKey(c => c.Code);
-        builder.Property(c => c.Code).HasMaxLength(2).IsFixedLength();
-        builder.Property(c => c.Name).HasMaxLength(CatalogueColumns.Name);
-        builder.Property(c => c.CallingCode).HasMaxLength(8);
-        builder.Property(c => c.PhoneNumber).HasMaxLength(40);
-        builder.HasData(Catalogue.CountriesRegions);
+        builder.Property(c => c.Code).HasMaxLength(FieldLengths.CountryRegionCode).IsFixedLength();
+        builder.Property(c => c.Name).HasMaxLength(FieldLengths.Name);
+        builder.Property(c => c.CallingCode).HasMaxLength(FieldLengths.CallingCode);
+        builder.Property(c => c.PhoneNumber).HasMaxLength(FieldLengths.Phone);
     }
 }

@@ -4,27 +4,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Clearinghouse.Web.Data.Configurations;
 
-internal static class Columns
-{
-    public const int Id = 35;
-    public const int Code = CatalogueColumns.Code;
-    public const int Channel = 16;
-    public const int Name = 100;
-    public const int Address = 200;
-    public const int Email = 254;
-    public const int Phone = 40;
-
-    /// <summary>Up to <see cref="Licensing.CalRequestRules.MaxRetailLicenseCodes"/> codes of 25 characters, one per line.</summary>
-    public const int RetailLicenseCodes = Licensing.CalRequestRules.MaxRetailLicenseCodes * 26;
-}
-
 internal sealed class LicenseServerConfiguration : IEntityTypeConfiguration<LicenseServer>
 {
     public void Configure(EntityTypeBuilder<LicenseServer> builder)
     {
         builder.ToTable("LicenseServers");
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(Columns.Id).IsUnicode(false);
+        builder.Property(s => s.Id).HasMaxLength(FieldLengths.Id).IsUnicode(false);
     }
 }
 
@@ -35,38 +21,45 @@ internal sealed class CalRequestConfiguration : IEntityTypeConfiguration<CalRequ
         builder.ToTable("CalRequests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(Columns.Channel);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(FieldLengths.Channel);
+
+        // Every save checks that nobody saved the request in between (submitting it included): a step posted from a
+        // stale tab cannot change a request once its key pack is issued. See ClearinghouseDbContext.SaveChanges.
+        builder.Property(r => r.Version).IsConcurrencyToken();
 
         // Until the request is submitted the target server is only typed text, not yet a known server.
-        builder.Property(r => r.TargetLicenseServerId).HasMaxLength(Columns.Id).IsUnicode(false);
-        builder.Property(r => r.ReasonCode).HasMaxLength(Columns.Code);
-        builder.Property(r => r.LicenseProgramCode).HasMaxLength(Columns.Code);
+        builder.Property(r => r.TargetLicenseServerId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.Property(r => r.ReasonCode).HasMaxLength(FieldLengths.Code);
+        builder.Property(r => r.LicenseProgramCode).HasMaxLength(FieldLengths.Code);
         builder.HasOne<Reason>().WithMany().HasForeignKey(r => r.ReasonCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LicenseProgram>().WithMany().HasForeignKey(r => r.LicenseProgramCode).OnDelete(DeleteBehavior.Restrict);
 
-        builder.Property(r => r.LastName).HasMaxLength(Columns.Name);
-        builder.Property(r => r.FirstName).HasMaxLength(Columns.Name);
-        builder.Property(r => r.CompanyName).HasMaxLength(Columns.Name);
-        builder.Property(r => r.CountryRegionCode).HasMaxLength(2).IsFixedLength();
+        builder.Property(r => r.LastName).HasMaxLength(FieldLengths.Name);
+        builder.Property(r => r.FirstName).HasMaxLength(FieldLengths.Name);
+        builder.Property(r => r.CompanyName).HasMaxLength(FieldLengths.Name);
+        builder.Property(r => r.CountryRegionCode).HasMaxLength(FieldLengths.CountryRegionCode).IsFixedLength();
         builder.HasOne<CountryRegion>().WithMany().HasForeignKey(r => r.CountryRegionCode).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.OrganizationalUnit).HasMaxLength(Columns.Name);
-        builder.Property(r => r.StreetAddress).HasMaxLength(Columns.Address);
-        builder.Property(r => r.City).HasMaxLength(Columns.Name);
-        builder.Property(r => r.StateProvince).HasMaxLength(Columns.Name);
-        builder.Property(r => r.PostalCode).HasMaxLength(20);
-        builder.Property(r => r.Email).HasMaxLength(Columns.Email);
-        builder.Property(r => r.Phone).HasMaxLength(Columns.Phone);
+        builder.Property(r => r.OrganizationalUnit).HasMaxLength(FieldLengths.Name);
+        builder.Property(r => r.StreetAddress).HasMaxLength(FieldLengths.Text);
+        builder.Property(r => r.City).HasMaxLength(FieldLengths.Name);
+        builder.Property(r => r.StateProvince).HasMaxLength(FieldLengths.Name);
+        builder.Property(r => r.PostalCode).HasMaxLength(FieldLengths.PostalCode);
+        builder.Property(r => r.Email).HasMaxLength(FieldLengths.Email);
+        builder.Property(r => r.Phone).HasMaxLength(FieldLengths.Phone);
 
-        builder.Property(r => r.AgreementNumber).HasMaxLength(7).IsUnicode(false);
-        builder.Property(r => r.OpenLicenseNumber).HasMaxLength(8).IsUnicode(false);
-        builder.Property(r => r.OpenLicenseAuthorizationNumber).HasMaxLength(15).IsUnicode(false);
-        builder.Property(r => r.RetailLicenseCodes).HasMaxLength(Columns.RetailLicenseCodes).IsUnicode(false);
-        builder.Property(r => r.ProductVersionCode).HasMaxLength(Columns.Code);
-        builder.Property(r => r.CalTypeCode).HasMaxLength(Columns.Code);
+        builder.Property(r => r.AgreementNumber).HasMaxLength(FieldLengths.AgreementNumber).IsUnicode(false);
+        builder.Property(r => r.OpenLicenseNumber).HasMaxLength(FieldLengths.OpenLicenseNumber).IsUnicode(false);
+        builder.Property(r => r.OpenLicenseAuthorizationNumber).HasMaxLength(FieldLengths.OpenLicenseAuthorizationNumber).IsUnicode(false);
+        builder.Property(r => r.RetailLicenseCodes).HasMaxLength(FieldLengths.RetailLicenseCodes).IsUnicode(false);
+        builder.Property(r => r.ProductVersionCode).HasMaxLength(FieldLengths.Code);
+        builder.Property(r => r.CalTypeCode).HasMaxLength(FieldLengths.Code);
         builder.HasOne<ProductVersion>().WithMany().HasForeignKey(r => r.ProductVersionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CalType>().WithMany().HasForeignKey(r => r.CalTypeCode).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(r => r.CreatedAt);
+
+        // Abandoned drafts are found by age and deleted (DraftPurge).
+        builder.HasIndex(r => new { r.SubmittedAt, r.UpdatedAt });
     }
 }
 
@@ -76,8 +69,8 @@ internal sealed class KeyPackConfiguration : IEntityTypeConfiguration<KeyPack>
     {
         builder.ToTable("KeyPacks");
         builder.HasKey(k => k.Id);
-        builder.Property(k => k.Id).HasMaxLength(Columns.Id).IsUnicode(false);
-        builder.Property(k => k.LicenseServerId).HasMaxLength(Columns.Id).IsUnicode(false);
+        builder.Property(k => k.Id).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.Property(k => k.LicenseServerId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
         builder.HasOne<LicenseServer>().WithMany().HasForeignKey(k => k.LicenseServerId).OnDelete(DeleteBehavior.Restrict);
 
         // One request issues one key pack, however often its review page is submitted.
@@ -85,18 +78,16 @@ internal sealed class KeyPackConfiguration : IEntityTypeConfiguration<KeyPack>
             .OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(k => k.RequestId).IsUnique();
 
-        builder.Property(k => k.Channel).HasConversion<string>().HasMaxLength(Columns.Channel);
-        builder.Property(k => k.LicenseProgramCode).HasMaxLength(Columns.Code);
-        builder.Property(k => k.ProductVersionCode).HasMaxLength(Columns.Code);
-        builder.Property(k => k.CalTypeCode).HasMaxLength(Columns.Code);
+        builder.Property(k => k.Channel).HasConversion<string>().HasMaxLength(FieldLengths.Channel);
+        builder.Property(k => k.LicenseProgramCode).HasMaxLength(FieldLengths.Code);
+        builder.Property(k => k.ProductVersionCode).HasMaxLength(FieldLengths.Code);
+        builder.Property(k => k.CalTypeCode).HasMaxLength(FieldLengths.Code);
         builder.HasOne<LicenseProgram>().WithMany().HasForeignKey(k => k.LicenseProgramCode).OnDelete(DeleteBehavior.Restrict);
 
         // The pair must be one the catalogue sells: no RDS Per User CALs for 2008 R2, whatever the code path.
         builder.HasOne<ProductVersionCalType>().WithMany()
             .HasForeignKey(k => new { k.ProductVersionCode, k.CalTypeCode }).OnDelete(DeleteBehavior.Restrict);
 
-        builder.ToTable(t => t.HasCheckConstraint(
-            "CK_KeyPacks_Quantity", $"Quantity BETWEEN {Catalogue.MinQuantity} AND {Catalogue.MaxQuantity}"));
         builder.HasIndex(k => k.LicenseServerId);
         builder.HasIndex(k => k.IssuedAt);
 
@@ -113,8 +104,8 @@ internal sealed class KeyPackInstallationConfiguration : IEntityTypeConfiguratio
 
         // The key is the key pack itself: the database admits exactly one installation per key pack.
         builder.HasKey(i => i.KeyPackId);
-        builder.Property(i => i.KeyPackId).HasMaxLength(Columns.Id).IsUnicode(false);
-        builder.Property(i => i.LicenseServerId).HasMaxLength(Columns.Id).IsUnicode(false);
+        builder.Property(i => i.KeyPackId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.Property(i => i.LicenseServerId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
         builder.HasOne<LicenseServer>().WithMany().HasForeignKey(i => i.LicenseServerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.LicenseServerId);
     }

@@ -65,32 +65,26 @@ public sealed record ContactInput
 
 public sealed partial class ContactInputValidator : AbstractValidator<ContactInput>
 {
-    public const int NameLength = 100;
-    public const int AddressLength = 200;
-    public const int PostalCodeLength = 20;
-    public const int EmailLength = 254;
-    public const int PhoneLength = 40;
-
     public ContactInputValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        Required(x => x.LastName, "Enter your last name or surname.", NameLength, Labels.LastName);
-        Required(x => x.FirstName, "Enter your first name or given name.", NameLength, Labels.FirstName);
-        Required(x => x.CompanyName, "Enter the name of your company.", NameLength, Labels.CompanyName);
+        Required(x => x.LastName, "Enter your last name or surname.", FieldLengths.Name, Labels.LastName);
+        Required(x => x.FirstName, "Enter your first name or given name.", FieldLengths.Name, Labels.FirstName);
+        Required(x => x.CompanyName, "Enter the name of your company.", FieldLengths.Name, Labels.CompanyName);
         RuleFor(x => x.CountryRegionCode)
             .Must(code => Catalogue.FindCountryRegion(code?.Trim()) is not null)
             .WithMessage("Choose your country or region.");
 
-        Optional(x => x.OrganizationalUnit, NameLength, Labels.OrganizationalUnit);
-        Optional(x => x.StreetAddress, AddressLength, Labels.StreetAddress);
-        Optional(x => x.City, NameLength, Labels.City);
-        Optional(x => x.StateProvince, NameLength, Labels.StateProvince);
-        Optional(x => x.PostalCode, PostalCodeLength, Labels.PostalCode);
-        Optional(x => x.Email, EmailLength, Labels.Email)
+        Optional(x => x.OrganizationalUnit, FieldLengths.Name, Labels.OrganizationalUnit);
+        Optional(x => x.StreetAddress, FieldLengths.Text, Labels.StreetAddress);
+        Optional(x => x.City, FieldLengths.Name, Labels.City);
+        Optional(x => x.StateProvince, FieldLengths.Name, Labels.StateProvince);
+        Optional(x => x.PostalCode, FieldLengths.PostalCode, Labels.PostalCode);
+        Optional(x => x.Email, FieldLengths.Email, Labels.Email)
             .Must(email => EmailShape().IsMatch(email!.Trim()))
             .When(x => !string.IsNullOrWhiteSpace(x.Email))
             .WithMessage("Enter the e-mail address in the form name@example.com.");
-        Optional(x => x.Phone, PhoneLength, Labels.Phone)
+        Optional(x => x.Phone, FieldLengths.Phone, Labels.Phone)
             .Must(phone => PhoneShape().IsMatch(phone!.Trim()))
             .When(x => !string.IsNullOrWhiteSpace(x.Phone))
             .WithMessage("Enter the phone number with digits, spaces and + ( ) - only, for example +1 425 555 0100.");

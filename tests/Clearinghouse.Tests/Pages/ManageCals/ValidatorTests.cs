@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.ManageCals;
 
@@ -123,7 +124,7 @@ public sealed class ContactInputValidatorTests
     public void Validate_WhenAFieldIsTooLong_SaysTheLimit()
     {
         var input = Valid();
-        input.City = new string('x', ContactInputValidator.NameLength + 1);
+        input.City = new string('x', FieldLengths.Name + 1);
 
         Assert.Equal("City must be 100 characters or fewer.", Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
     }

@@ -1,0 +1,41 @@
+namespace Clearinghouse.Web.Data;
+
+/// <summary>
+/// The longest value each stored field holds. The database columns, the form validators and the pages' maxlength
+/// attributes all read these numbers, so a form can never accept what the database would refuse.
+/// </summary>
+public static class FieldLengths
+{
+    /// <summary>License Server IDs and license key pack IDs, canonical (no separators).</summary>
+    public const int Id = 35;
+
+    /// <summary>Catalogue codes such as "windows-server-2022".</summary>
+    public const int Code = 64;
+
+    /// <summary>Catalogue names, and people's and companies' names.</summary>
+    public const int Name = 100;
+
+    /// <summary>Longer catalogue text (reasons) and a street address.</summary>
+    public const int Text = 200;
+
+    public const int CountryRegionCode = 2;
+
+    public const int CallingCode = 8;
+
+    public const int PostalCode = 20;
+
+    public const int Email = 254;
+
+    public const int Phone = 40;
+
+    public const int Channel = 16;
+
+    public const int AgreementNumber = 7;
+
+    public const int OpenLicenseNumber = 8;
+
+    public const int OpenLicenseAuthorizationNumber = 15;
+
+    /// <summary>Up to <see cref="Licensing.CalRequestRules.MaxRetailLicenseCodes"/> codes of 25 characters, one per line.</summary>
+    public const int RetailLicenseCodes = Licensing.CalRequestRules.MaxRetailLicenseCodes * 26;
+}
