@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command, for developers and CI alike:
-#   1. installs what the tests need when it is missing (system packages only when run as root, e.g. on CI);
+#   1. installs what the tests need when it is missing (system packages only when run as root, e.g. on CI), and
+#      starts a local PostgreSQL cluster with a throwaway role and database for this run (dropped at the end);
 #   2. builds the solution once;
 #   3. runs every test project under tests/, one .trx per project in TestResults/;
 #   4. ends with the totals from the .trx files: "N passed, N failed" (", N skipped" when any were).
@@ -18,6 +19,11 @@ say() { printf '==> %s\n' "$*"; }
 
 # --- 1. What the tests need ------------------------------------------------------------------------------------
 apt_packages=()
+# PostgreSQL: the server database the data-layer and HTTP tests also run on. A developer may point the tests at a
+# server of their own instead by setting CLEARINGHOUSE_TEST_POSTGRES (a connection string for a role with CREATEDB).
+if [[ -z ${CLEARINGHOUSE_TEST_POSTGRES:-} ]] && ! command -v pg_ctlcluster >/dev/null; then
+    apt_packages+=(postgresql)
+fi
 if [[ -d $browser_tests ]]; then
     command -v chromium >/dev/null || apt_packages+=(chromium)
     if [[ -f $browser_tests/package-lock.json && ! -d $browser_tests/node_modules ]] && ! command -v npm >/dev/null; then
@@ -39,6 +45,44 @@ fi
 if [[ -f $browser_tests/package-lock.json && ! -d $browser_tests/node_modules ]]; then
     say "npm ci in $browser_tests"
     (cd "$browser_tests" && npm ci --no-audit --no-fund) || exit 1
+fi
+
+# A throwaway role and database on a local cluster, for this run only.
+pg_role=""
+drop_postgres_role() {
+    [[ -n $pg_role ]] || return 0
+    su postgres -c "psql -qAt -p $pg_port -v ON_ERROR_STOP=1" >/dev/null 2>&1 <<SQL
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', datname) FROM pg_database
+ WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = '$pg_role') \gexec
+DROP ROLE IF EXISTS "$pg_role";
+SQL
+}
+if [[ -z ${CLEARINGHOUSE_TEST_POSTGRES:-} ]]; then
+    if [[ $(id -u) -ne 0 ]] || ! command -v pg_ctlcluster >/dev/null; then
+        echo "test.sh: the PostgreSQL tests need a server: run this as root (it installs and starts one), or set" >&2
+        echo "         CLEARINGHOUSE_TEST_POSTGRES to a connection string for a role with CREATEDB" >&2
+    else
+        # The newest installed version's cluster: created when missing, started when down.
+        pg_version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+        if ! pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main"' | grep -q .; then
+            say "creating PostgreSQL $pg_version cluster"
+            pg_createcluster "$pg_version" main >/dev/null || exit 1
+        fi
+        if ! pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" && $4 == "online"' | grep -q .; then
+            say "starting PostgreSQL $pg_version"
+            pg_ctlcluster "$pg_version" main start || exit 1
+        fi
+        pg_port=$(pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" { print $3 }')
+        pg_role="clearinghouse_test_$(date +%s)_$$"
+        pg_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+        trap drop_postgres_role EXIT
+        su postgres -c "psql -q -p $pg_port -v ON_ERROR_STOP=1" >/dev/null <<SQL || { echo "test.sh: could not create a PostgreSQL role" >&2; exit 1; }
+CREATE ROLE "$pg_role" LOGIN CREATEDB PASSWORD '$pg_password';
+CREATE DATABASE "$pg_role" OWNER "$pg_role";
+SQL
+        export CLEARINGHOUSE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=$pg_role;Password=$pg_password;Database=$pg_role"
+        say "PostgreSQL $pg_version on 127.0.0.1:$pg_port, role $pg_role"
+    fi
 fi
 
 say "dotnet tool restore"

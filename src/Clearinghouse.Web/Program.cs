@@ -19,7 +19,7 @@ builder.Services.AddDataProtection()
     .SetApplicationName("Clearinghouse")
     .PersistKeysToDbContext<ClearinghouseDbContext>();
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
 builder.Services.AddSingleton(RandomNumberGenerator.Create());
 builder.Services.AddScoped<KeyPackIssuer>();
 builder.Services.AddScoped<KeyPackInstaller>();

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Clearinghouse.Tests.Api;
 
 /// <summary>POST /api/v1/license-servers/{licenseServerId}/key-pack-installations, through HTTP.</summary>
-public sealed partial class KeyPackInstallationTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
+public abstract partial class KeyPackInstallationTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
 {
     private const string IssuingAlphabet = "BCDFGHJKMPQRTVWXY2346789";
 
@@ -380,3 +381,8 @@ public sealed partial class KeyPackInstallationTests(ClearinghouseFactory factor
     [GeneratedRegex("^[BCDFGHJKMPQRTVWXY2346789]{5}(-[BCDFGHJKMPQRTVWXY2346789]{5}){6}$")]
     private static partial Regex GroupedId();
 }
+
+public sealed class KeyPackInstallationTestsOnSqlite(ClearinghouseFactory factory) : KeyPackInstallationTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class KeyPackInstallationTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory) : KeyPackInstallationTests<PostgreSqlClearinghouseFactory>(factory);

@@ -1,39 +1,46 @@
 using Clearinghouse.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Clearinghouse.Tests.Infrastructure;
 
 /// <summary>
-/// Hosts the portal in memory on its own SQLite database file, created and migrated at start-up exactly as in
-/// production, and deleted when the factory is disposed. Share one per test class (<c>IClassFixture</c>); each test
-/// makes its own data.
+/// Hosts the portal in memory on a database of its own (SQLite here; PostgreSQL with
+/// <see cref="PostgreSqlClearinghouseFactory"/>), created and migrated at start-up exactly as in production, and
+/// removed when the factory is disposed. Share one per test class (<c>IClassFixture</c>); each test makes its own data.
 /// </summary>
-public sealed class ClearinghouseFactory : WebApplicationFactory<Program>
+/// <remarks>
+/// A test class that runs on both providers is an abstract generic class over the factory with one sealed subclass
+/// per provider (see ManageCalsPageTests); the PostgreSQL one carries <c>[Trait("Database", "PostgreSql")]</c>.
+/// </remarks>
+public class ClearinghouseFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder;
-    private readonly bool _ownsFolder;
+    private readonly bool _ownsDatabase;
 
     public ClearinghouseFactory()
-        : this(Path.Combine(Path.GetTempPath(), "clearinghouse-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
+        : this(TestDatabase.Create(DatabaseProvider.Sqlite), ownsDatabase: true)
     {
     }
 
-    private ClearinghouseFactory(string folder, bool ownsFolder)
+    protected ClearinghouseFactory(TestDatabase database, bool ownsDatabase)
     {
-        _folder = folder;
-        _ownsFolder = ownsFolder;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
     }
+
+    public TestDatabase Database { get; }
 
     /// <summary>
     /// A second portal on this one's database, as after a restart (or as another instance behind a load balancer).
     /// The database stays until this factory, its owner, is disposed.
     /// </summary>
-    public ClearinghouseFactory OnTheSameDatabase() => new(_folder, ownsFolder: false);
+    public ClearinghouseFactory OnTheSameDatabase() => new(Database, ownsDatabase: false);
 
-    public string DatabasePath => Path.Combine(_folder, "clearinghouse.db");
+    /// <summary>The SQLite file, for tests about SQLite itself.</summary>
+    public string DatabasePath => Database is SqliteTestDatabase sqlite
+        ? sqlite.FilePath
+        : throw new InvalidOperationException($"The portal runs on {Database.Provider}, not on an SQLite file.");
 
     /// <summary>
     /// A client for pages: redirects are not followed, so a test sees each Post/Redirect/Get step (see
@@ -64,22 +71,21 @@ public sealed class ClearinghouseFactory : WebApplicationFactory<Program>
     {
         // Not Development: exception pages must not show, as in production.
         builder.UseEnvironment("Testing");
-        builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
+        builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", Database.Provider.ToString());
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}", "true");
-        builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={DatabasePath}");
+        builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", Database.ConnectionString);
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _ownsFolder)
+        if (disposing && _ownsDatabase)
         {
-            // Pooled connections keep the file (and its -wal and -shm companions) open.
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
+            Database.Dispose();
         }
     }
 }
+
+/// <summary>The portal on a PostgreSQL database of its own, on the server <c>./test.sh</c> starts.</summary>
+public sealed class PostgreSqlClearinghouseFactory()
+    : ClearinghouseFactory(TestDatabase.Create(DatabaseProvider.PostgreSql), ownsDatabase: true);

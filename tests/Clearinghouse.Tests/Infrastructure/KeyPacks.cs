@@ -40,7 +40,7 @@ public static class KeyPacks
     public static async Task<IssuedKeyPack> IssueAsync(this ClearinghouseFactory factory, string? licenseServerId = null)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var request = new CalRequest
         {
             Id = Guid.NewGuid(),

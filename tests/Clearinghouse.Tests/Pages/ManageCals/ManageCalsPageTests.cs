@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Tests.Pages.ManageCals;
 
-public sealed class ManageCalsPageTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
+public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
 {
     private ManageCalsWizard NewWizard() => new(factory.CreatePageClient());
 
@@ -482,3 +483,8 @@ public sealed class ManageCalsPageTests(ClearinghouseFactory factory) : IClassFi
         return IdFormat.RetailLicenseCode.Generate(random);
     }
 }
+
+public sealed class ManageCalsPageTestsOnSqlite(ClearinghouseFactory factory) : ManageCalsPageTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class ManageCalsPageTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory) : ManageCalsPageTests<PostgreSqlClearinghouseFactory>(factory);
