@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
@@ -10,7 +11,7 @@ namespace Clearinghouse.Web.Pages.ManageCals;
 /// Step 3: the proof of purchase the chosen program needs (license codes, an Open License, or an agreement number),
 /// then what is being moved: product version, CAL type and quantity.
 /// </summary>
-public sealed record ProgramInput
+public sealed partial record ProgramInput
 {
     /// <summary>The program chosen on step 1; set by the page, never bound from the form.</summary>
     [BindNever]
@@ -73,8 +74,23 @@ public sealed record ProgramInput
             .Select((text, index) => (Number: index + 1, Text: text.Trim()))
             .Where(line => line.Text.Length > 0);
 
+    /// <summary>
+    /// Plain digits ("1500") or thousands grouped by commas ("1,500"), surrounding spaces ignored. Anything else — a
+    /// decimal comma ("1,5"), a sign, a decimal point, digits of another script — is not read as a number at all:
+    /// reading "1,5" as 15 would issue ten times the CALs the person meant.
+    /// </summary>
+    public static bool IsWellFormedQuantity(string? text) => text is not null && QuantityShape().IsMatch(text.Trim());
+
+    /// <summary>The quantity a well-formed text stands for; null when it is not well-formed or too large for a number.</summary>
     public static int? ParseQuantity(string? text) =>
-        int.TryParse(text?.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) ? n : null;
+        IsWellFormedQuantity(text) &&
+        int.TryParse(text!.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
+
+    [GeneratedRegex("^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuantityShape();
 }
 
 public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
@@ -115,13 +131,14 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(input => CalTypeNotSoldMessage(input.ProductVersionCode!, input.CalTypeCode!));
 
+        // A well-formed number too large for an int is out of range, not "not a number".
         RuleFor(x => x.Quantity)
             .Must(text => !string.IsNullOrWhiteSpace(text))
-            .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantity} to {Catalogue.MaxQuantity:N0}.")
-            .Must(text => ProgramInput.ParseQuantity(text) is not null)
-            .WithMessage("Enter the quantity as a whole number, for example 25.")
+            .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText}.")
+            .Must(ProgramInput.IsWellFormedQuantity)
+            .WithMessage("Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.")
             .Must(text => ProgramInput.ParseQuantity(text) is >= Catalogue.MinQuantity and <= Catalogue.MaxQuantity)
-            .WithMessage($"The quantity must be from {Catalogue.MinQuantity} to {Catalogue.MaxQuantity:N0} CALs per key pack.");
+            .WithMessage($"The quantity must be from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText} CALs per key pack.");
     }
 
     private static void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)

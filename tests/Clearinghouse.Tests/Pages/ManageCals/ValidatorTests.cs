@@ -218,32 +218,66 @@ public sealed class ProgramInputValidatorTests
             error.ErrorMessage);
     }
 
+    private const string NotAWholeNumber = "Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.";
+
+    private const string OutOfRange = "The quantity must be from 1 to 9,999 CALs per key pack.";
+
     [Theory]
     [InlineData("", "Enter the number of CALs, from 1 to 9,999.")]
-    [InlineData("abc", "Enter the quantity as a whole number, for example 25.")]
-    [InlineData("2.5", "Enter the quantity as a whole number, for example 25.")]
-    [InlineData("0", "The quantity must be from 1 to 9,999 CALs per key pack.")]
-    [InlineData("10000", "The quantity must be from 1 to 9,999 CALs per key pack.")]
-    [InlineData("99999999999", "Enter the quantity as a whole number, for example 25.")]
+    [InlineData("   ", "Enter the number of CALs, from 1 to 9,999.")]
+    [InlineData("abc", NotAWholeNumber)]
+    [InlineData("1,5", NotAWholeNumber)] // once read as 15
+    [InlineData("2,5", NotAWholeNumber)] // once read as 25
+    [InlineData("1,00", NotAWholeNumber)] // once read as 100
+    [InlineData("1,5000", NotAWholeNumber)]
+    [InlineData(",500", NotAWholeNumber)]
+    [InlineData("1,,500", NotAWholeNumber)]
+    [InlineData("1,500,", NotAWholeNumber)]
+    [InlineData("1 500", NotAWholeNumber)]
+    [InlineData("1.500", NotAWholeNumber)]
+    [InlineData("2.5", NotAWholeNumber)]
+    [InlineData("25.0", NotAWholeNumber)]
+    [InlineData("+5", NotAWholeNumber)]
+    [InlineData("-5", NotAWholeNumber)]
+    [InlineData("1e3", NotAWholeNumber)]
+    [InlineData("0x10", NotAWholeNumber)]
+    [InlineData("\u0663", NotAWholeNumber)] // Arabic-Indic three
+    [InlineData("\uFF15", NotAWholeNumber)] // full-width five
+    [InlineData("0", OutOfRange)]
+    [InlineData("10000", OutOfRange)]
+    [InlineData("10,000", OutOfRange)]
+    [InlineData("99999999999", OutOfRange)]
+    [InlineData("99,999,999,999", OutOfRange)]
     public void Validate_Quantity_MustBeAWholeNumberInRange(string quantity, string message)
     {
         var input = For("select-license");
         input.AgreementNumber = "7654321";
         input.Quantity = quantity;
 
-        Assert.Equal(message, Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+        var error = Assert.Single(Validator.Validate(input).Errors);
+
+        Assert.Equal(message, error.ErrorMessage);
+        Assert.False(ProgramInput.ParseQuantity(quantity) is >= Catalogue.MinQuantity and <= Catalogue.MaxQuantity);
     }
 
     [Theory]
-    [InlineData("1")]
-    [InlineData("9,999")]
-    [InlineData(" 250 ")]
-    public void Validate_Quantity_AcceptsTheRangeWithThousandsSeparators(string quantity)
+    [InlineData("1", 1)]
+    [InlineData("25", 25)]
+    [InlineData(" 25 ", 25)]
+    [InlineData("\t250\u00A0", 250)]
+    [InlineData("007", 7)]
+    [InlineData("999", 999)]
+    [InlineData("1,500", 1_500)]
+    [InlineData("1500", 1_500)]
+    [InlineData("9,999", 9_999)]
+    [InlineData("9999", 9_999)]
+    public void Validate_Quantity_AcceptsDigitsAndCorrectlyGroupedThousands(string quantity, int expected)
     {
         var input = For("select-license");
         input.AgreementNumber = "7654321";
         input.Quantity = quantity;
 
         Assert.True(Validator.Validate(input).IsValid);
+        Assert.Equal(expected, ProgramInput.ParseQuantity(quantity));
     }
 }
