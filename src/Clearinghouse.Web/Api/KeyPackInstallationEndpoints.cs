@@ -40,15 +40,6 @@ public sealed class KeyPackInstallationRequestValidator : AbstractValidator<KeyP
     }
 }
 
-public static class ErrorCodes
-{
-    public const string InvalidRequest = "invalid-request";
-    public const string MalformedLicenseServerId = "malformed-license-server-id";
-    public const string MalformedKeyPackId = "malformed-key-pack-id";
-    public const string KeyPackNotFound = "key-pack-not-found";
-    public const string KeyPackIssuedToAnotherServer = "key-pack-issued-to-another-server";
-}
-
 public static class KeyPackInstallationEndpoints
 {
     public static RouteGroupBuilder MapKeyPackInstallations(this RouteGroupBuilder api)
@@ -88,7 +79,7 @@ public static class KeyPackInstallationEndpoints
                 "Unknown license key pack ID.",
                 $"No license key pack {IdFormat.KeyPackId.Format(keyPackId)} was issued by this clearinghouse. " +
                 "Check the ID against the receipt or the page that showed it."),
-            _ => ApiProblems.Problem(
+            InstallOutcome.IssuedToAnotherServer => ApiProblems.Problem(
                 StatusCodes.Status409Conflict,
                 ErrorCodes.KeyPackIssuedToAnotherServer,
                 "The key pack belongs to another license server.",

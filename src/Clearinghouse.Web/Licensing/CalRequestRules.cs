@@ -20,7 +20,7 @@ public static class CalRequestRules
             ProgramKind.RetailPurchase => !string.IsNullOrEmpty(r.RetailLicenseCodes),
             ProgramKind.OpenLicense => r.OpenLicenseNumber is not null && r.OpenLicenseAuthorizationNumber is not null,
             ProgramKind.Agreement => r.AgreementNumber is not null,
-            _ => false,
+            null => false,
         };
 
     public static bool IsComplete(CalRequest r) => HasRequest(r) && HasContact(r) && HasProgramDetails(r);

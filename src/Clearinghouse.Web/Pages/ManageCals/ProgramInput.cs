@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
@@ -105,9 +106,9 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         When(x => x.Program.Kind == ProgramKind.OpenLicense, () =>
         {
             RuleFor(x => x.LicenseNumber)
-                .MustBeId(IdFormat.OpenLicenseNumber, "license number", "malformed-license-number");
+                .MustBeId(IdFormat.OpenLicenseNumber, "license number", ErrorCodes.MalformedLicenseNumber);
             RuleFor(x => x.AuthorizationNumber)
-                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", "malformed-authorization-number");
+                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", ErrorCodes.MalformedAuthorizationNumber);
         });
 
         When(x => x.Program.Kind == ProgramKind.Agreement, () =>
@@ -116,29 +117,39 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
                 var label = context.InstanceToValidate.Program.ReferenceLabel ?? "Agreement number";
                 if (IdFormat.AgreementNumber.Parse(value, label.ToLowerInvariant()).Error is { } error)
                 {
-                    context.AddFailure(error.Message);
+                    context.AddFailure(new ValidationFailure(context.PropertyPath, error.Message)
+                    {
+                        ErrorCode = ErrorCodes.MalformedAgreementNumber,
+                        CustomState = error,
+                    });
                 }
             }));
 
         RuleFor(x => x.ProductVersionCode)
             .Must(code => Catalogue.FindProductVersion(code) is not null)
-            .WithMessage("Choose the product version of the CALs.");
+            .WithMessage("Choose the product version of the CALs.")
+            .WithErrorCode(ErrorCodes.UnknownProductVersion);
 
         RuleFor(x => x.CalTypeCode)
             .Must(code => Catalogue.FindCalType(code) is not null)
             .WithMessage("Choose the CAL type.")
+            .WithErrorCode(ErrorCodes.UnknownCalType)
             .Must((input, code) => Catalogue.IsCalTypeSoldFor(input.ProductVersionCode, code))
             .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(input => CalTypeNotSoldMessage(input.ProductVersionCode!, input.CalTypeCode!));
+            .WithMessage(input => CalTypeNotSoldMessage(input.ProductVersionCode!, input.CalTypeCode!))
+            .WithErrorCode(ErrorCodes.CalTypeNotSoldForVersion);
 
         // A well-formed number too large for an int is out of range, not "not a number".
         RuleFor(x => x.Quantity)
             .Must(text => !string.IsNullOrWhiteSpace(text))
             .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText}.")
+            .WithErrorCode(ErrorCodes.MissingValue)
             .Must(ProgramInput.IsWellFormedQuantity)
             .WithMessage("Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.")
+            .WithErrorCode(ErrorCodes.MalformedQuantity)
             .Must(text => ProgramInput.ParseQuantity(text) is >= Catalogue.MinQuantity and <= Catalogue.MaxQuantity)
-            .WithMessage($"The quantity must be from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText} CALs per key pack.");
+            .WithMessage($"The quantity must be from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText} CALs per key pack.")
+            .WithErrorCode(ErrorCodes.QuantityOutOfRange);
     }
 
     private static void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
@@ -146,13 +157,21 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         var lines = context.InstanceToValidate.LicenseCodeLines().ToList();
         if (lines.Count == 0)
         {
-            context.AddFailure($"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).");
+            context.AddFailure(new ValidationFailure(context.PropertyPath,
+                $"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).")
+            {
+                ErrorCode = ErrorCodes.MalformedLicenseCode,
+            });
             return;
         }
 
         if (lines.Count > CalRequestRules.MaxRetailLicenseCodes)
         {
-            context.AddFailure($"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.");
+            context.AddFailure(new ValidationFailure(context.PropertyPath,
+                $"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.")
+            {
+                ErrorCode = ErrorCodes.TooManyLicenseCodes,
+            });
             return;
         }
 
@@ -163,11 +182,19 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             var parsed = IdFormat.RetailLicenseCode.Parse(text, label);
             if (parsed.Error is { } error)
             {
-                context.AddFailure(error.Message);
+                context.AddFailure(new ValidationFailure(context.PropertyPath, error.Message)
+                {
+                    ErrorCode = ErrorCodes.MalformedLicenseCode,
+                    CustomState = error,
+                });
             }
             else if (!seen.TryAdd(parsed.Value!, number))
             {
-                context.AddFailure($"The license code on line {number} repeats the one on line {seen[parsed.Value!]}.");
+                context.AddFailure(new ValidationFailure(context.PropertyPath,
+                    $"The license code on line {number} repeats the one on line {seen[parsed.Value!]}.")
+                {
+                    ErrorCode = ErrorCodes.RepeatedLicenseCode,
+                });
             }
         }
     }

@@ -39,12 +39,14 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.TargetLicenseServerId)
-            .MustBeId(IdFormat.LicenseServerId, Labels.TargetLicenseServerId, "malformed-license-server-id");
+            .MustBeId(IdFormat.LicenseServerId, Labels.TargetLicenseServerId, ErrorCodes.MalformedLicenseServerId);
         RuleFor(x => x.ReasonCode)
             .Must(code => Catalogue.FindReason(code)?.Purpose == ReasonPurpose.Recovery)
-            .WithMessage("Choose the reason for recovery.");
+            .WithMessage("Choose the reason for recovery.")
+            .WithErrorCode(ErrorCodes.UnknownReason);
         RuleFor(x => x.LicenseProgramCode)
             .Must(code => Catalogue.FindProgram(code) is not null)
-            .WithMessage("Choose the license program under which the CALs were bought.");
+            .WithMessage("Choose the license program under which the CALs were bought.")
+            .WithErrorCode(ErrorCodes.UnknownLicenseProgram);
     }
 }

@@ -153,6 +153,7 @@ public sealed class ProgramInputValidatorTests
         var error = Assert.Single(Validator.Validate(input).Errors);
 
         Assert.Equal("The enrollment number has 6 digits; it needs 7.", error.ErrorMessage);
+        Assert.Equal("malformed-agreement-number", error.ErrorCode);
         input.AgreementNumber = "1234567";
         Assert.True(Validator.Validate(input).IsValid);
     }
@@ -190,7 +191,10 @@ public sealed class ProgramInputValidatorTests
         var code = RetailCode();
         input.LicenseCodes = $"{code}\n{IdFormat.RetailLicenseCode.Format(code).ToLowerInvariant()}";
 
-        Assert.Equal("The license code on line 2 repeats the one on line 1.", Assert.Single(Validator.Validate(input).Errors).ErrorMessage);
+        var error = Assert.Single(Validator.Validate(input).Errors);
+
+        Assert.Equal("The license code on line 2 repeats the one on line 1.", error.ErrorMessage);
+        Assert.Equal("repeated-license-code", error.ErrorCode);
     }
 
     [Fact]
@@ -279,5 +283,54 @@ public sealed class ProgramInputValidatorTests
 
         Assert.True(Validator.Validate(input).IsValid);
         Assert.Equal(expected, ProgramInput.ParseQuantity(quantity));
+    }
+}
+
+public sealed class ErrorCodeTests
+{
+    private static readonly HashSet<string> Published = [.. typeof(ErrorCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)];
+
+    public static TheoryData<string> ProgramCodes => [.. Catalogue.Programs.Select(p => p.Code)];
+
+    [Fact]
+    public void ErrorCodes_AreDistinctLowerCaseWordsJoinedByHyphens()
+    {
+        var constants = typeof(ErrorCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+
+        Assert.Equal(constants.Count, Published.Count);
+        Assert.All(constants, code => Assert.Matches("^[a-z]+(-[a-z]+)*$", code));
+    }
+
+    [Fact]
+    public void EveryFailure_OfStepsOneAndTwo_CarriesAPublishedCode()
+    {
+        var failures = new RequestInputValidator().Validate(new RequestInput()).Errors
+            .Concat(new ContactInputValidator().Validate(new ContactInput { Email = "x", Phone = "x", }).Errors)
+            .Concat(new ContactInputValidator().Validate(new ContactInput { LastName = new string('x', 101) }).Errors)
+            .ToList();
+
+        Assert.Equal(
+            [
+                "malformed-email", "malformed-license-server-id", "malformed-phone", "missing-value",
+                "too-long", "unknown-country-region", "unknown-license-program", "unknown-reason",
+            ],
+            failures.Select(f => f.ErrorCode).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(failures, f => Assert.Contains(f.ErrorCode, Published));
+    }
+
+    [Theory]
+    [MemberData(nameof(ProgramCodes))]
+    public void EveryFailure_OfStepThree_CarriesAPublishedCode(string programCode)
+    {
+        var validator = new ProgramInputValidator();
+        var input = new ProgramInput { Program = Catalogue.FindProgram(programCode)!, LicenseCodes = "x", LicenseNumber = "x", AgreementNumber = "x", Quantity = "x" };
+
+        var failures = validator.Validate(input).Errors;
+
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.Contains(f.ErrorCode, Published));
     }
 }

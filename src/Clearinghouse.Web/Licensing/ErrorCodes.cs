@@ -1,0 +1,52 @@
+namespace Clearinghouse.Web.Licensing;
+
+/// <summary>
+/// The stable, machine-readable code of every refusal, in one place: the API puts it in its problem details
+/// (<c>code</c>) and the pages' validators put it on their failures, so the same mistake has the same code whichever
+/// door it came through. Tools branch on these; once published, a code keeps its meaning.
+/// </summary>
+public static class ErrorCodes
+{
+    // Requests that could not be taken as sent (the API's own answers for what the framework refuses).
+    public const string InvalidRequest = "invalid-request";
+    public const string NotFound = "not-found";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string TooManyRequests = "too-many-requests";
+    public const string InternalError = "internal-error";
+
+    /// <summary>Any other status the framework answers with; a refusal of ours always has its own code.</summary>
+    public const string Error = "error";
+
+    // License Server IDs.
+    public const string MalformedLicenseServerId = "malformed-license-server-id";
+
+    // License key pack IDs (always issued here).
+    public const string MalformedKeyPackId = "malformed-key-pack-id";
+    public const string KeyPackNotFound = "key-pack-not-found";
+    public const string KeyPackIssuedToAnotherServer = "key-pack-issued-to-another-server";
+
+    // Proof of purchase.
+    public const string MalformedLicenseCode = "malformed-license-code";
+    public const string RepeatedLicenseCode = "repeated-license-code";
+    public const string TooManyLicenseCodes = "too-many-license-codes";
+    public const string MalformedLicenseNumber = "malformed-license-number";
+    public const string MalformedAuthorizationNumber = "malformed-authorization-number";
+    public const string MalformedAgreementNumber = "malformed-agreement-number";
+
+    // Choices from the catalogue, and the quantity.
+    public const string UnknownReason = "unknown-reason";
+    public const string UnknownLicenseProgram = "unknown-license-program";
+    public const string UnknownCountryRegion = "unknown-country-region";
+    public const string UnknownProductVersion = "unknown-product-version";
+    public const string UnknownCalType = "unknown-cal-type";
+    public const string CalTypeNotSoldForVersion = "cal-type-not-sold-for-version";
+    public const string MalformedQuantity = "malformed-quantity";
+    public const string QuantityOutOfRange = "quantity-out-of-range";
+
+    // Free text (contact details).
+    public const string MissingValue = "missing-value";
+    public const string TooLong = "too-long";
+    public const string MalformedEmail = "malformed-email";
+    public const string MalformedPhone = "malformed-phone";
+}
