@@ -47,6 +47,9 @@ public static class ErrorCodes
     // Free text (contact details).
     public const string MissingValue = "missing-value";
     public const string TooLong = "too-long";
+
+    /// <summary>A control character, line break or bidirectional control in free text (see <see cref="PlainText"/>).</summary>
+    public const string ForbiddenCharacter = "forbidden-character";
     public const string MalformedEmail = "malformed-email";
     public const string MalformedPhone = "malformed-phone";
 }

@@ -123,7 +123,7 @@ public sealed class IdFormat
                 var kind = Characters == IdCharacters.Digits ? "digits" : "letters and digits";
                 return Fail(new IdError(
                     IdErrorKind.InvalidCharacter,
-                    $"The {what} contains '{c}' {Where(i)}; it is made of {kind} only.",
+                    $"The {what} contains {Shown(value, i)} {Where(i)}; it is made of {kind} only.",
                     GroupOf(i),
                     PositionOf(i)));
             }
@@ -253,6 +253,31 @@ public sealed class IdFormat
     }
 
     public override string ToString() => Name;
+
+    /// <summary>
+    /// A character as a message can show it: quoted when it is visible, as its code point (U+001B) when it is a
+    /// control, format, separator, private-use, unassigned or combining character, which would be invisible, would
+    /// garble the message, or (ESC, a bidirectional override) act on whatever displays it.
+    /// </summary>
+    private static string Shown(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return CodePoint(text[index]);
+        }
+
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.SpaceSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark => CodePoint(rune.Value),
+            _ => $"'{rune}'",
+        };
+    }
+
+    internal static string CodePoint(int value) => string.Create(CultureInfo.InvariantCulture, $"U+{value:X4}");
 
     private const string AlphabetLetters = "BCDFGHJKMPQRTVWXY";
 

@@ -481,6 +481,31 @@ public sealed class IdFormatTests
     }
 
     [Theory]
+    [InlineData("\u001B", "U+001B")] // ESC, which starts a terminal escape sequence
+    [InlineData("\u0000", "U+0000")]
+    [InlineData("\u0007", "U+0007")] // BEL
+    [InlineData("\u007F", "U+007F")] // DEL
+    [InlineData("\u202E", "U+202E")] // right-to-left override
+    [InlineData("\u2066", "U+2066")] // left-to-right isolate
+    [InlineData("\u200B", "U+200B")] // zero-width space
+    [InlineData("\u200F", "U+200F")] // right-to-left mark
+    [InlineData("\u0301", "U+0301")] // combining acute accent, which would sit on the quote mark
+    [InlineData("\uE000", "U+E000")] // private use
+    [InlineData("\U0001F600", "'\U0001F600'")] // an emoji: visible, shown whole rather than half a surrogate pair
+    [InlineData("\u00E9", "'\u00C9'")] // é, visible, upper-cased like the rest
+    public void Parse_WhenTheWrongCharacterWouldBeInvisibleOrActOnTheScreen_ShowsItsCodePoint(string wrong, string shown)
+    {
+        var id = IdFormat.KeyPackId.Generate(new SeededRandomNumberGenerator(Seed));
+        var typed = id[..11] + wrong + id[12..];
+
+        var result = IdFormat.KeyPackId.Parse(typed, "Key pack ID");
+
+        Assert.Equal(IdErrorKind.InvalidCharacter, result.Error?.Kind);
+        Assert.Equal($"The Key pack ID contains {shown} in group 3 (character 2); it is made of letters and digits only.", result.Error!.Message);
+        Assert.DoesNotContain(result.Error.Message, c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+    }
+
+    [Theory]
     [InlineData('\u00E9')] // é
     [InlineData('\uFF22')] // full-width B
     [InlineData('\u0412')] // Cyrillic В, which looks like B

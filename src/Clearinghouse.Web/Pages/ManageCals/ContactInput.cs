@@ -93,10 +93,12 @@ public sealed partial class ContactInputValidator : AbstractValidator<ContactInp
             .WithErrorCode(ErrorCodes.MalformedPhone);
     }
 
+    // Every field is stored, shown and written to the receipt: one line of plain text, then no longer than its column.
     private void Required(System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, string message,
         int maxLength, string label) =>
         RuleFor(field)
             .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(message).WithErrorCode(ErrorCodes.MissingValue)
+            .MustBePlainText(label)
             .Must(value => value!.Trim().Length <= maxLength)
             .WithMessage($"{label} must be {maxLength} characters or fewer.")
             .WithErrorCode(ErrorCodes.TooLong);
@@ -104,6 +106,7 @@ public sealed partial class ContactInputValidator : AbstractValidator<ContactInp
     private IRuleBuilderOptions<ContactInput, string?> Optional(
         System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, int maxLength, string label) =>
         RuleFor(field)
+            .MustBePlainText(label)
             .Must(value => value is null || value.Trim().Length <= maxLength)
             .WithMessage($"{label} must be {maxLength} characters or fewer.")
             .WithErrorCode(ErrorCodes.TooLong);

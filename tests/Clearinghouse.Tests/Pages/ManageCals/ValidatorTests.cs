@@ -120,6 +120,44 @@ public sealed class ContactInputValidatorTests
         Assert.Equal(valid, Validator.Validate(input).IsValid);
     }
 
+    public static TheoryData<string, string> FreeTextFields => new()
+    {
+        { nameof(ContactInput.LastName), "Last name or surname" },
+        { nameof(ContactInput.FirstName), "First name or given name" },
+        { nameof(ContactInput.CompanyName), "Company name" },
+        { nameof(ContactInput.OrganizationalUnit), "Organizational unit" },
+        { nameof(ContactInput.StreetAddress), "Company address" },
+        { nameof(ContactInput.City), "City" },
+        { nameof(ContactInput.StateProvince), "State/province" },
+        { nameof(ContactInput.PostalCode), "Postal code" },
+        { nameof(ContactInput.Email), "E-mail" },
+        { nameof(ContactInput.Phone), "Phone" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FreeTextFields))]
+    public void Validate_EveryFreeTextField_RefusesLineBreaksControlCharactersAndBidiControlsNamingTheField(string field, string label)
+    {
+        foreach (var (bad, what) in new[]
+        {
+            ("12\n34", "a line break at character 3"),
+            ("12\t34", "a tab at character 3"),
+            ("12\u001B34", "the control character U+001B at character 3"),
+            ("12\u202E34", "U+202E at character 3"),
+            ("12\u206734", "U+2067 at character 3"),
+        })
+        {
+            var input = Valid();
+            typeof(ContactInput).GetProperty(field)!.SetValue(input, bad);
+
+            var error = Assert.Single(Validator.Validate(input).Errors);
+
+            Assert.Equal(field, error.PropertyName);
+            Assert.StartsWith($"{label} contains {what}", error.ErrorMessage, StringComparison.Ordinal);
+            Assert.Equal("forbidden-character", error.ErrorCode);
+        }
+    }
+
     [Fact]
     public void Validate_WhenAFieldIsTooLong_SaysTheLimit()
     {
@@ -308,13 +346,13 @@ public sealed class ErrorCodeTests
     public void EveryFailure_OfStepsOneAndTwo_CarriesAPublishedCode()
     {
         var failures = new RequestInputValidator().Validate(new RequestInput()).Errors
-            .Concat(new ContactInputValidator().Validate(new ContactInput { Email = "x", Phone = "x", }).Errors)
+            .Concat(new ContactInputValidator().Validate(new ContactInput { Email = "x", Phone = "x", City = "a\u0007" }).Errors)
             .Concat(new ContactInputValidator().Validate(new ContactInput { LastName = new string('x', 101) }).Errors)
             .ToList();
 
         Assert.Equal(
             [
-                "malformed-email", "malformed-license-server-id", "malformed-phone", "missing-value",
+                "forbidden-character", "malformed-email", "malformed-license-server-id", "malformed-phone", "missing-value",
                 "too-long", "unknown-country-region", "unknown-license-program", "unknown-reason",
             ],
             failures.Select(f => f.ErrorCode).Distinct().Order(StringComparer.Ordinal));
