@@ -220,24 +220,20 @@ public sealed class IdFormat
     }
 
     /// <summary>
-    /// A new value with check characters. Letters-and-digits formats draw 4 of every 5 characters uniformly from the
-    /// 24-symbol alphabet (a 35-character ID carries 28 × log2(24) ≈ 128 bits).
+    /// A new value with check characters: 4 of every 5 characters drawn uniformly from the 24-symbol alphabet, the
+    /// fifth their check character (a 35-character ID carries 28 × log2(24) ≈ 128 bits).
     /// </summary>
+    /// <exception cref="InvalidOperationException">For the all-digit numbers (agreement, Open License), which are
+    /// bought elsewhere and never generated here.</exception>
     public string Generate(RandomNumberGenerator random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var chars = new char[Length];
         if (Characters == IdCharacters.Digits)
         {
-            for (var i = 0; i < Length - 1; i++)
-            {
-                chars[i] = (char)('0' + Uniform(random, 10));
-            }
-
-            chars[^1] = DammCheck.CheckDigitFor(chars.AsSpan(0, Length - 1));
-            return new string(chars);
+            throw new InvalidOperationException($"The {Name} is bought elsewhere; this clearinghouse does not generate one.");
         }
 
+        var chars = new char[Length];
         for (var g = 0; g < GroupCount; g++)
         {
             var group = chars.AsSpan(g * GroupLength, GroupLength);
