@@ -35,5 +35,6 @@ public static class CalRequestRules
         r.OpenLicenseNumber = null;
         r.OpenLicenseAuthorizationNumber = null;
         r.RetailLicenseCodes = null;
+        r.RetailLicenseCodesAreForeign = false;
     }
 }

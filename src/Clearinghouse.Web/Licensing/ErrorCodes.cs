@@ -21,6 +21,12 @@ public static class ErrorCodes
     // License Server IDs.
     public const string MalformedLicenseServerId = "malformed-license-server-id";
 
+    /// <summary>Strict mode: the ID uses characters no ID issued here contains.</summary>
+    public const string LicenseServerIdNotIssuedHere = "license-server-id-not-issued-here";
+
+    /// <summary>Lenient mode: written in the issuing alphabet, groups do not check out, not confirmed as copied.</summary>
+    public const string UnconfirmedForeignLicenseServerId = "unconfirmed-foreign-license-server-id";
+
     // License key pack IDs (always issued here).
     public const string MalformedKeyPackId = "malformed-key-pack-id";
     public const string KeyPackNotFound = "key-pack-not-found";
@@ -28,6 +34,8 @@ public static class ErrorCodes
 
     // Proof of purchase.
     public const string MalformedLicenseCode = "malformed-license-code";
+    public const string LicenseCodeNotIssuedHere = "license-code-not-issued-here";
+    public const string UnconfirmedForeignLicenseCode = "unconfirmed-foreign-license-code";
     public const string RepeatedLicenseCode = "repeated-license-code";
     public const string TooManyLicenseCodes = "too-many-license-codes";
     public const string MalformedLicenseNumber = "malformed-license-number";
@@ -52,4 +60,13 @@ public static class ErrorCodes
     public const string ForbiddenCharacter = "forbidden-character";
     public const string MalformedEmail = "malformed-email";
     public const string MalformedPhone = "malformed-phone";
+
+    public static readonly ForeignIdErrorCodes LicenseServerId =
+        new(MalformedLicenseServerId, LicenseServerIdNotIssuedHere, UnconfirmedForeignLicenseServerId);
+
+    public static readonly ForeignIdErrorCodes LicenseCode =
+        new(MalformedLicenseCode, LicenseCodeNotIssuedHere, UnconfirmedForeignLicenseCode);
 }
+
+/// <summary>The codes for the ways an ID that may come from elsewhere is refused (see <see cref="ForeignIds"/>).</summary>
+public sealed record ForeignIdErrorCodes(string Malformed, string NotIssuedHere, string Unconfirmed);

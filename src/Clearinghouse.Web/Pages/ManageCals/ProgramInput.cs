@@ -5,6 +5,7 @@ using Clearinghouse.Web.Licensing;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -20,6 +21,12 @@ public sealed partial record ProgramInput
 
     /// <summary>One or more retail license codes, one per line.</summary>
     public string? LicenseCodes { get; set; }
+
+    /// <summary>
+    /// The person confirms the license codes were copied from the License Pack, so codes that do not check out are
+    /// used as entered (lenient mode; see <see cref="ForeignIds"/>).
+    /// </summary>
+    public bool LicenseCodesAreCopied { get; set; }
 
     public string? LicenseNumber { get; set; }
 
@@ -38,6 +45,10 @@ public sealed partial record ProgramInput
     {
         Program = program,
         LicenseCodes = string.Join('\n', CalRequestRules.RetailLicenseCodesOf(r).Select(IdFormat.RetailLicenseCode.Format)),
+
+        // Codes that do not check out are only stored once confirmed; the box stays ticked for them.
+        LicenseCodesAreCopied = r.RetailLicenseCodesAreForeign && CalRequestRules.RetailLicenseCodesOf(r)
+            .Any(code => IdFormat.RetailLicenseCode.Parse(code).Origin == IdOrigin.ChecksFailed),
         LicenseNumber = r.OpenLicenseNumber,
         AuthorizationNumber = r.OpenLicenseAuthorizationNumber is { } a ? IdFormat.OpenLicenseAuthorizationNumber.Format(a) : null,
         AgreementNumber = r.AgreementNumber,
@@ -52,7 +63,9 @@ public sealed partial record ProgramInput
         switch (Program.Kind)
         {
             case ProgramKind.RetailPurchase:
-                r.RetailLicenseCodes = string.Join('\n', LicenseCodeLines().Select(line => IdFormat.RetailLicenseCode.Parse(line.Text).Value));
+                var codes = LicenseCodeLines().Select(line => line.Text).ToList();
+                r.RetailLicenseCodes = string.Join('\n', codes.Select(code => IdFormat.RetailLicenseCode.Parse(code).Value));
+                r.RetailLicenseCodesAreForeign = codes.Any(code => ForeignIds.IsForeign(IdFormat.RetailLicenseCode, code));
                 break;
             case ProgramKind.OpenLicense:
                 r.OpenLicenseNumber = IdFormat.OpenLicenseNumber.Parse(LicenseNumber).Value;
@@ -67,6 +80,11 @@ public sealed partial record ProgramInput
         r.CalTypeCode = CalTypeCode;
         r.Quantity = ParseQuantity(Quantity);
     }
+
+    /// <summary>Whether the page asks to confirm that the license codes were copied from the License Pack.</summary>
+    public bool AsksToConfirmLicenseCodes(LicensingMode mode) =>
+        Program.Kind == ProgramKind.RetailPurchase &&
+        LicenseCodeLines().Any(line => ForeignIds.AsksForConfirmation(IdFormat.RetailLicenseCode, line.Text, mode));
 
     /// <summary>The non-blank lines of the license codes field, with their line numbers as the person sees them.</summary>
     public IEnumerable<(int Number, string Text)> LicenseCodeLines() =>
@@ -96,8 +114,12 @@ public sealed partial record ProgramInput
 
 public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
 {
-    public ProgramInputValidator()
+    private readonly LicensingMode _mode;
+
+    public ProgramInputValidator(IOptions<LicensingOptions> licensing)
     {
+        ArgumentNullException.ThrowIfNull(licensing);
+        _mode = licensing.Value.Mode;
         RuleLevelCascadeMode = CascadeMode.Stop;
 
         When(x => x.Program.Kind == ProgramKind.RetailPurchase, () =>
@@ -152,9 +174,10 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             .WithErrorCode(ErrorCodes.QuantityOutOfRange);
     }
 
-    private static void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
+    private void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
     {
-        var lines = context.InstanceToValidate.LicenseCodeLines().ToList();
+        var input = context.InstanceToValidate;
+        var lines = input.LicenseCodeLines().ToList();
         if (lines.Count == 0)
         {
             context.AddFailure(new ValidationFailure(context.PropertyPath,
@@ -175,23 +198,21 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             return;
         }
 
+        var howToConfirm = $"If you copied it from the License Pack, tick \"{Labels.LicenseCodesAreCopied}\".";
         var seen = new Dictionary<string, int>();
         foreach (var (number, text) in lines)
         {
             var label = lines.Count == 1 ? "license code" : $"license code on line {number}";
-            var parsed = IdFormat.RetailLicenseCode.Parse(text, label);
-            if (parsed.Error is { } error)
+            var failure = ForeignIds.Check(IdFormat.RetailLicenseCode, text, label, _mode, input.LicenseCodesAreCopied,
+                howToConfirm, ErrorCodes.LicenseCode, context.PropertyPath);
+            if (failure is not null)
             {
-                context.AddFailure(new ValidationFailure(context.PropertyPath, error.Message)
-                {
-                    ErrorCode = ErrorCodes.MalformedLicenseCode,
-                    CustomState = error,
-                });
+                context.AddFailure(failure);
             }
-            else if (!seen.TryAdd(parsed.Value!, number))
+            else if (IdFormat.RetailLicenseCode.Parse(text).Value is { } code && !seen.TryAdd(code, number))
             {
                 context.AddFailure(new ValidationFailure(context.PropertyPath,
-                    $"The license code on line {number} repeats the one on line {seen[parsed.Value!]}.")
+                    $"The license code on line {number} repeats the one on line {seen[code]}.")
                 {
                     ErrorCode = ErrorCodes.RepeatedLicenseCode,
                 });

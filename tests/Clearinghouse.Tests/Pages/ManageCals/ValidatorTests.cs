@@ -1,13 +1,18 @@
 using System.Security.Cryptography;
+using Clearinghouse.Tests.Licensing;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.ManageCals;
+using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Tests.Pages.ManageCals;
 
 public sealed class RequestInputValidatorTests
 {
-    private static readonly RequestInputValidator Validator = new();
+    private static readonly RequestInputValidator Validator = new(Options.Create(new LicensingOptions()));
+
+    private static readonly RequestInputValidator StrictValidator =
+        new(Options.Create(new LicensingOptions { Mode = LicensingMode.Strict }));
 
     private static RequestInput Valid() => new()
     {
@@ -52,6 +57,52 @@ public sealed class RequestInputValidatorTests
 
         Assert.True(Validator.Validate(input).IsValid);
     }
+
+    [Fact]
+    public void Validate_Lenient_WhenAnIdInTheAlphabetDoesNotCheckOut_AsksForConfirmationAndTakesItOnceGiven()
+    {
+        var input = Valid();
+        input.TargetLicenseServerId = AlphabetOnlyIds.New(IdFormat.LicenseServerId);
+
+        var error = Assert.Single(Validator.Validate(input).Errors);
+        input.TargetLicenseServerIdIsCopied = true;
+
+        Assert.Equal("unconfirmed-foreign-license-server-id", error.ErrorCode);
+        Assert.EndsWith("If you copied it from the license server, tick \"I copied this ID from the license server; use it as entered\".",
+            error.ErrorMessage, StringComparison.Ordinal);
+        Assert.True(input.AsksToConfirmTarget(LicensingMode.Lenient));
+        Assert.False(input.AsksToConfirmTarget(LicensingMode.Strict));
+        Assert.True(Validator.Validate(input).IsValid);
+    }
+
+    [Fact]
+    public void Validate_Strict_WhenAnIdDoesNotCheckOut_IsATypingErrorEvenIfConfirmed()
+    {
+        var input = Valid();
+        input.TargetLicenseServerId = AlphabetOnlyIds.New(IdFormat.LicenseServerId);
+        input.TargetLicenseServerIdIsCopied = true;
+
+        var error = Assert.Single(StrictValidator.Validate(input).Errors);
+
+        Assert.Equal("malformed-license-server-id", error.ErrorCode);
+        Assert.StartsWith("Groups 1, 2, 3, 4, 5, 6 and 7 of the Target License Server ID do not check out: a character is mistyped",
+            error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Strict_WhenTheIdHasCharactersOutsideTheAlphabet_SaysOnlyIdsIssuedHereCount()
+    {
+        var input = Valid();
+        input.TargetLicenseServerId = "12345-67890-ABCDE-FGHIJ-KLMNO-PQRST-UVWXY";
+
+        var error = Assert.Single(StrictValidator.Validate(input).Errors);
+
+        Assert.Equal("license-server-id-not-issued-here", error.ErrorCode);
+        Assert.EndsWith("In strict mode only License Server IDs issued here are accepted.", error.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_Strict_WhenTheIdIsOurs_Passes() => Assert.True(StrictValidator.Validate(Valid()).IsValid);
 
     [Theory]
     [InlineData("redeployed")] // a reactivation reason, not a recovery reason
@@ -170,7 +221,10 @@ public sealed class ContactInputValidatorTests
 
 public sealed class ProgramInputValidatorTests
 {
-    private static readonly ProgramInputValidator Validator = new();
+    private static readonly ProgramInputValidator Validator = new(Options.Create(new LicensingOptions()));
+
+    private static readonly ProgramInputValidator StrictValidator =
+        new(Options.Create(new LicensingOptions { Mode = LicensingMode.Strict }));
 
     private static ProgramInput For(string programCode) => new()
     {
@@ -220,6 +274,47 @@ public sealed class ProgramInputValidatorTests
         var error = Assert.Single(Validator.Validate(input).Errors);
 
         Assert.StartsWith("Group 5 of the license code on line 3 does not check out", error.ErrorMessage);
+    }
+
+    [Fact]
+    public void Validate_RetailCodes_Lenient_WhenCodesInTheAlphabetDoNotCheckOut_NamesEachLineAndTakesThemOnceConfirmed()
+    {
+        var input = For("license-pack");
+        input.LicenseCodes = $"{AlphabetOnlyIds.New(IdFormat.RetailLicenseCode)}\n{RetailCode()}\n{AlphabetOnlyIds.New(IdFormat.RetailLicenseCode)}";
+
+        var errors = Validator.Validate(input).Errors;
+        input.LicenseCodesAreCopied = true;
+
+        Assert.Equal(["unconfirmed-foreign-license-code", "unconfirmed-foreign-license-code"], errors.Select(e => e.ErrorCode));
+        Assert.StartsWith("Groups 1, 2, 3, 4 and 5 of the license code on line 1 do not check out.", errors[0].ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Groups 1, 2, 3, 4 and 5 of the license code on line 3 do not check out.", errors[1].ErrorMessage, StringComparison.Ordinal);
+        Assert.True(input.AsksToConfirmLicenseCodes(LicensingMode.Lenient));
+        Assert.True(Validator.Validate(input).IsValid);
+    }
+
+    [Fact]
+    public void Validate_RetailCodes_Lenient_WhenACodeHasCharactersOutsideTheAlphabet_TakesItWithoutAsking()
+    {
+        var input = For("license-pack");
+        input.LicenseCodes = "ABCDE-12345-FGHIJ-67890-KLMNO";
+
+        Assert.True(Validator.Validate(input).IsValid);
+        Assert.False(input.AsksToConfirmLicenseCodes(LicensingMode.Lenient));
+    }
+
+    [Fact]
+    public void Validate_RetailCodes_Strict_RefusesCodesNotIssuedHereWhateverIsConfirmed()
+    {
+        var input = For("license-pack");
+        input.LicenseCodes = $"ABCDE-12345-FGHIJ-67890-KLMNO\n{AlphabetOnlyIds.New(IdFormat.RetailLicenseCode)}";
+        input.LicenseCodesAreCopied = true;
+
+        var errors = StrictValidator.Validate(input).Errors;
+
+        Assert.Equal(["license-code-not-issued-here", "malformed-license-code"], errors.Select(e => e.ErrorCode));
+        Assert.StartsWith("Group 1 of the license code on line 1 contains 'A' (character 1)", errors[0].ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("Groups 1, 2, 3, 4 and 5 of the license code on line 2 do not check out: a character is mistyped",
+            errors[1].ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -345,7 +440,8 @@ public sealed class ErrorCodeTests
     [Fact]
     public void EveryFailure_OfStepsOneAndTwo_CarriesAPublishedCode()
     {
-        var failures = new RequestInputValidator().Validate(new RequestInput()).Errors
+        var options = Options.Create(new LicensingOptions());
+        var failures = new RequestInputValidator(options).Validate(new RequestInput()).Errors
             .Concat(new ContactInputValidator().Validate(new ContactInput { Email = "x", Phone = "x", City = "a\u0007" }).Errors)
             .Concat(new ContactInputValidator().Validate(new ContactInput { LastName = new string('x', 101) }).Errors)
             .ToList();
@@ -363,7 +459,7 @@ public sealed class ErrorCodeTests
     [MemberData(nameof(ProgramCodes))]
     public void EveryFailure_OfStepThree_CarriesAPublishedCode(string programCode)
     {
-        var validator = new ProgramInputValidator();
+        var validator = new ProgramInputValidator(Options.Create(new LicensingOptions()));
         var input = new ProgramInput { Program = Catalogue.FindProgram(programCode)!, LicenseCodes = "x", LicenseNumber = "x", AgreementNumber = "x", Quantity = "x" };
 
         var failures = validator.Validate(input).Errors;
