@@ -24,6 +24,8 @@ builder.Services.AddSingleton(RandomNumberGenerator.Create());
 builder.Services.AddScoped<KeyPackIssuer>();
 builder.Services.AddScoped<KeyPackInstaller>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+builder.Services.AddLicensing();
+builder.Services.AddLicenseServerApi();
 
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>

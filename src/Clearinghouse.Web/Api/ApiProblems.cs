@@ -39,7 +39,7 @@ public static class ApiProblems
         }
 
         extensions["field"] = JsonName(first.PropertyName);
-        return Problem(StatusCodes.Status400BadRequest, string.IsNullOrEmpty(first.ErrorCode) ? "invalid-request" : first.ErrorCode,
+        return Problem(StatusCodes.Status400BadRequest, string.IsNullOrEmpty(first.ErrorCode) ? ErrorCodes.InvalidRequest : first.ErrorCode,
             "The request is not valid.", first.ErrorMessage, extensions);
     }
 
@@ -58,13 +58,13 @@ public static class ApiProblems
 
         problem.Extensions[CodeKey] = problem.Status switch
         {
-            StatusCodes.Status400BadRequest => "invalid-request",
-            StatusCodes.Status404NotFound => "not-found",
-            StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
-            StatusCodes.Status429TooManyRequests => "too-many-requests",
-            _ when problem.Status >= 500 => "internal-error",
-            _ => "error",
+            StatusCodes.Status400BadRequest => ErrorCodes.InvalidRequest,
+            StatusCodes.Status404NotFound => ErrorCodes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+            StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ErrorCodes.TooManyRequests,
+            _ when problem.Status >= 500 => ErrorCodes.InternalError,
+            _ => ErrorCodes.Error,
         };
         if (problem.Status >= 500)
         {

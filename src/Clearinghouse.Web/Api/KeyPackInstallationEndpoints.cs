@@ -29,8 +29,10 @@ public sealed class KeyPackInstallationRequestValidator : AbstractValidator<KeyP
 {
     public KeyPackInstallationRequestValidator()
     {
+        // Only the shape: a real server's ID may use the issuing alphabet and still not check out. Whether this is
+        // the right server is for the key pack's binding to say (409), not for check characters.
         RuleFor(x => x.LicenseServerId)
-            .MustBeId(IdFormat.LicenseServerId, "License Server ID", ErrorCodes.MalformedLicenseServerId);
+            .MustBeWellFormedId(IdFormat.LicenseServerId, "License Server ID", ErrorCodes.MalformedLicenseServerId);
         RuleFor(x => x.Body)
             .NotNull().WithErrorCode(ErrorCodes.InvalidRequest)
             .WithMessage("Send a JSON body with the license key pack ID: {\"keyPackId\": \"…\"}.");
@@ -38,15 +40,6 @@ public sealed class KeyPackInstallationRequestValidator : AbstractValidator<KeyP
             RuleFor(x => x.Body!.KeyPackId)
                 .MustBeId(IdFormat.KeyPackId, "license key pack ID", ErrorCodes.MalformedKeyPackId));
     }
-}
-
-public static class ErrorCodes
-{
-    public const string InvalidRequest = "invalid-request";
-    public const string MalformedLicenseServerId = "malformed-license-server-id";
-    public const string MalformedKeyPackId = "malformed-key-pack-id";
-    public const string KeyPackNotFound = "key-pack-not-found";
-    public const string KeyPackIssuedToAnotherServer = "key-pack-issued-to-another-server";
 }
 
 public static class KeyPackInstallationEndpoints
@@ -61,9 +54,11 @@ public static class KeyPackInstallationEndpoints
             .WithDescription(
                 "Validates the license key pack ID the license server's administrator typed in and installs its CALs " +
                 "on that server. Submitting the same ID again from the same server returns the same answer and does " +
-                "not add CALs. Refusals are problem details with a stable `code`: `malformed-license-server-id` or " +
-                "`malformed-key-pack-id` (400, with the `group` at fault), `key-pack-not-found` (404), " +
-                "`key-pack-issued-to-another-server` (409).")
+                "not add CALs. The License Server ID in the address is checked for its shape only (35 letters or digits, " +
+                "hyphens and spaces ignored): an ID from elsewhere is welcome, and the key pack's binding decides " +
+                "whether it is the right server. Refusals are problem details with a stable `code`: " +
+                "`malformed-license-server-id` (400, not 35 letters or digits), `malformed-key-pack-id` (400, with the " +
+                "`group` at fault), `key-pack-not-found` (404), `key-pack-issued-to-another-server` (409).")
             .Accepts<KeyPackInstallationBody>("application/json")
             .Produces<KeyPackContents>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -74,7 +69,8 @@ public static class KeyPackInstallationEndpoints
     private static async Task<Results<Ok<KeyPackContents>, ProblemHttpResult>> InstallAsync(
         [AsParameters] KeyPackInstallationRequest request, KeyPackInstaller installer, CancellationToken cancellationToken)
     {
-        // The validation filter has already accepted both IDs; parsing again yields their canonical form.
+        // The validation filter has accepted both IDs (the server's for its shape only); parsing again yields their
+        // canonical form.
         var serverId = IdFormat.LicenseServerId.Parse(request.LicenseServerId).Value!;
         var keyPackId = IdFormat.KeyPackId.Parse(request.Body!.KeyPackId).Value!;
         var result = await installer.InstallAsync(serverId, keyPackId, cancellationToken);
@@ -88,7 +84,7 @@ public static class KeyPackInstallationEndpoints
                 "Unknown license key pack ID.",
                 $"No license key pack {IdFormat.KeyPackId.Format(keyPackId)} was issued by this clearinghouse. " +
                 "Check the ID against the receipt or the page that showed it."),
-            _ => ApiProblems.Problem(
+            InstallOutcome.IssuedToAnotherServer => ApiProblems.Problem(
                 StatusCodes.Status409Conflict,
                 ErrorCodes.KeyPackIssuedToAnotherServer,
                 "The key pack belongs to another license server.",

@@ -7,8 +7,8 @@ public sealed class LicenseServer
     public required string Id { get; init; }
 
     /// <summary>
-    /// False for a foreign ID (not written in the issuing alphabet, so it could not be checked for typos): it is
-    /// recorded as a new, unregistered server.
+    /// False for a foreign ID (not written in the issuing alphabet, or written in it but confirmed as copied from the
+    /// server although it does not check out): it is recorded as a new, unregistered server.
     /// </summary>
     public required bool IssuedHere { get; init; }
 

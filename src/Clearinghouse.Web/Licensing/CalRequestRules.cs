@@ -20,7 +20,7 @@ public static class CalRequestRules
             ProgramKind.RetailPurchase => !string.IsNullOrEmpty(r.RetailLicenseCodes),
             ProgramKind.OpenLicense => r.OpenLicenseNumber is not null && r.OpenLicenseAuthorizationNumber is not null,
             ProgramKind.Agreement => r.AgreementNumber is not null,
-            _ => false,
+            null => false,
         };
 
     public static bool IsComplete(CalRequest r) => HasRequest(r) && HasContact(r) && HasProgramDetails(r);
@@ -35,5 +35,6 @@ public static class CalRequestRules
         r.OpenLicenseNumber = null;
         r.OpenLicenseAuthorizationNumber = null;
         r.RetailLicenseCodes = null;
+        r.RetailLicenseCodesAreForeign = false;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 
 namespace Clearinghouse.Web.Licensing;
 
@@ -42,6 +43,11 @@ public static class Catalogue
     public const int MinQuantity = 1;
 
     public const int MaxQuantity = 9_999;
+
+    /// <summary>The limits as people read them ("9,999"), the same whatever culture the server runs in.</summary>
+    public static string MinQuantityText { get; } = MinQuantity.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string MaxQuantityText { get; } = MaxQuantity.ToString("N0", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<LicenseProgram> Programs { get; } =
     [

@@ -16,8 +16,18 @@ public enum IdOrigin
     /// <summary>Written in the issuing alphabet with every group's check character right.</summary>
     IssuedHere,
 
-    /// <summary>Well-formed but not checkable: it uses characters the issuing alphabet lacks, or is all digits.</summary>
+    /// <summary>
+    /// Well-formed but not checkable: it uses characters the issuing alphabet lacks (so it was not issued here), or it
+    /// is a number, which carries no check digit.
+    /// </summary>
     Unverified,
+
+    /// <summary>
+    /// Written in the issuing alphabet, but groups do not check out (<see cref="IdParseResult.FailedGroups"/>): a
+    /// typing mistake in an ID issued here, or an ID from elsewhere that happens to use the same alphabet (Windows
+    /// product keys do). Only the person who typed it can tell which.
+    /// </summary>
+    ChecksFailed,
 }
 
 public enum IdErrorKind
@@ -35,9 +45,21 @@ public enum IdErrorKind
 /// <param name="Position">1-based character within that group, when one can be named.</param>
 public sealed record IdError(IdErrorKind Kind, string Message, int? Group = null, int? Position = null);
 
+/// <param name="Value">
+/// The canonical value (upper case, no separators) whenever the input is well-formed: also when its groups do not
+/// check out and it may come from elsewhere (<see cref="IdOrigin.ChecksFailed"/>, which carries an error as well).
+/// </param>
+/// <param name="Error">Why the input cannot be taken as it stands; null when it can.</param>
 public sealed record IdParseResult(string? Value, IdOrigin Origin, IdError? Error)
 {
+    /// <summary>Well-formed and, when written in the issuing alphabet, checks out: usable without a question.</summary>
     public bool IsValid => Error is null;
+
+    /// <summary>The right length of the right characters, whether or not its groups check out.</summary>
+    public bool IsWellFormed => Value is not null;
+
+    /// <summary>1-based groups whose check character is wrong, in order; empty when none was checked or all passed.</summary>
+    public IReadOnlyList<int> FailedGroups { get; init; } = [];
 }
 
 /// <summary>
@@ -89,7 +111,11 @@ public sealed class IdFormat
 
     public IdCharacters Characters { get; }
 
-    /// <summary>True when every genuine value was issued here, so an unverifiable one is refused.</summary>
+    /// <summary>
+    /// True when every genuine value was issued here (license key pack IDs), so one that is not written in the issuing
+    /// alphabet or does not check out is refused. Otherwise such a value may come from elsewhere: see
+    /// <see cref="ForeignIds"/> for how it is taken.
+    /// </summary>
     public bool IssuedHereOnly { get; }
 
     /// <summary>The shape a person sees, e.g. "7 groups of 5 characters" or "7 digits".</summary>
@@ -101,9 +127,13 @@ public sealed class IdFormat
     /// Reads an ID as typed or pasted: case does not matter, and hyphens, dashes and spaces are ignored.
     /// </summary>
     /// <param name="label">How the field is named where it was typed; defaults to <see cref="Name"/>.</param>
-    public IdParseResult Parse(string? input, string? label = null)
+    /// <param name="issuedHereOnly">
+    /// Read it as if only values issued here were genuine (strict mode), whatever <see cref="IssuedHereOnly"/> says.
+    /// </param>
+    public IdParseResult Parse(string? input, string? label = null, bool issuedHereOnly = false)
     {
         var what = label ?? Name;
+        var onlyOurs = IssuedHereOnly || issuedHereOnly;
 
         // Separators alone ("-----", or the hyphens that join empty per-group fields) are nothing entered, too.
         var parts = input is null ? [] : SplitOnSeparators(input);
@@ -123,7 +153,7 @@ public sealed class IdFormat
                 var kind = Characters == IdCharacters.Digits ? "digits" : "letters and digits";
                 return Fail(new IdError(
                     IdErrorKind.InvalidCharacter,
-                    $"The {what} contains '{c}' {Where(i)}; it is made of {kind} only.",
+                    $"The {what} contains {Shown(value, i)} {Where(i)}; it is made of {kind} only.",
                     GroupOf(i),
                     PositionOf(i)));
             }
@@ -161,15 +191,17 @@ public sealed class IdFormat
         var outside = value.AsSpan().IndexOfAnyExcept(GroupCheck.Alphabet);
         if (outside >= 0)
         {
-            if (!IssuedHereOnly)
+            if (!onlyOurs)
             {
                 return new IdParseResult(value, IdOrigin.Unverified, null);
             }
 
+            // A License Server ID from elsewhere may well contain the character; only ours never do.
+            var whose = IssuedHereOnly ? $"{Name}s" : $"{Name}s issued here";
             return Fail(new IdError(
                 IdErrorKind.NotIssuedAlphabet,
                 $"Group {GroupOf(outside)} of the {what} contains '{value[outside]}' (character {PositionOf(outside)}), " +
-                $"which {Name}s never contain: they use only the letters {AlphabetLetters} and the digits {AlphabetDigits}.",
+                $"which {whose} never contain: they use only the letters {AlphabetLetters} and the digits {AlphabetDigits}.",
                 GroupOf(outside),
                 PositionOf(outside)));
         }
@@ -185,13 +217,17 @@ public sealed class IdFormat
 
         if (failed.Count > 0)
         {
-            var groups = failed.Count == 1 ? $"Group {failed[0]}" : $"Groups {JoinAnd(failed)}";
-            var verb = failed.Count == 1 ? "does" : "do";
-            return Fail(new IdError(
+            var error = new IdError(
                 IdErrorKind.CheckFailed,
-                $"{groups} of the {what} {verb} not check out: a character is mistyped or two are swapped. " +
+                $"{DoNotCheckOut(failed, what)}: a character is mistyped or two are swapped. " +
                 "Compare it character by character with the original.",
-                failed[0]));
+                failed[0]);
+
+            // Only an ID that may come from elsewhere keeps its value: whether to take it is the caller's decision.
+            return new IdParseResult(onlyOurs ? null : value, onlyOurs ? IdOrigin.Unverified : IdOrigin.ChecksFailed, error)
+            {
+                FailedGroups = failed,
+            };
         }
 
         return new IdParseResult(value, IdOrigin.IssuedHere, null);
@@ -220,24 +256,20 @@ public sealed class IdFormat
     }
 
     /// <summary>
-    /// A new value with check characters. Letters-and-digits formats draw 4 of every 5 characters uniformly from the
-    /// 24-symbol alphabet (a 35-character ID carries 28 × log2(24) ≈ 128 bits).
+    /// A new value with check characters: 4 of every 5 characters drawn uniformly from the 24-symbol alphabet, the
+    /// fifth their check character (a 35-character ID carries 28 × log2(24) ≈ 128 bits).
     /// </summary>
+    /// <exception cref="InvalidOperationException">For the all-digit numbers (agreement, Open License), which are
+    /// bought elsewhere and never generated here.</exception>
     public string Generate(RandomNumberGenerator random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var chars = new char[Length];
         if (Characters == IdCharacters.Digits)
         {
-            for (var i = 0; i < Length - 1; i++)
-            {
-                chars[i] = (char)('0' + Uniform(random, 10));
-            }
-
-            chars[^1] = DammCheck.CheckDigitFor(chars.AsSpan(0, Length - 1));
-            return new string(chars);
+            throw new InvalidOperationException($"The {Name} is bought elsewhere; this clearinghouse does not generate one.");
         }
 
+        var chars = new char[Length];
         for (var g = 0; g < GroupCount; g++)
         {
             var group = chars.AsSpan(g * GroupLength, GroupLength);
@@ -253,6 +285,40 @@ public sealed class IdFormat
     }
 
     public override string ToString() => Name;
+
+    /// <summary>"Group 3 of the {what} does not check out", or "Groups 1, 4 and 7 of the {what} do not check out".</summary>
+    internal static string DoNotCheckOut(IReadOnlyList<int> groups, string what)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        return groups.Count == 1
+            ? $"Group {groups[0]} of the {what} does not check out"
+            : $"Groups {JoinAnd(groups)} of the {what} do not check out";
+    }
+
+    /// <summary>
+    /// A character as a message can show it: quoted when it is visible, as its code point (U+001B) when it is a
+    /// control, format, separator, private-use, unassigned or combining character, which would be invisible, would
+    /// garble the message, or (ESC, a bidirectional override) act on whatever displays it.
+    /// </summary>
+    private static string Shown(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Rune.DecodeFromUtf16(text.AsSpan(index), out var rune, out _) != System.Buffers.OperationStatus.Done)
+        {
+            return CodePoint(text[index]);
+        }
+
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                or UnicodeCategory.SpaceSeparator or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                or UnicodeCategory.EnclosingMark => CodePoint(rune.Value),
+            _ => $"'{rune}'",
+        };
+    }
+
+    internal static string CodePoint(int value) => string.Create(CultureInfo.InvariantCulture, $"U+{value:X4}");
 
     private const string AlphabetLetters = "BCDFGHJKMPQRTVWXY";
 
@@ -309,6 +375,6 @@ public sealed class IdFormat
 
     private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
-    private static string JoinAnd(List<int> items) =>
+    private static string JoinAnd(IReadOnlyList<int> items) =>
         string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

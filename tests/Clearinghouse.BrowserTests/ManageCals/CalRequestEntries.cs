@@ -36,6 +36,23 @@ public sealed record CalRequestEntries
     /// <summary>The ID as RD Licensing Manager shows it: 7 groups of 5, joined by hyphens.</summary>
     public string FormattedServerId => IdFormat.LicenseServerId.Format(TargetLicenseServerId);
 
+    /// <summary>
+    /// Entries for a license server whose ID was not issued here but, like a real server's, uses only the issuing
+    /// (product-key) alphabet, so none of its groups checks out.
+    /// </summary>
+    public static CalRequestEntries ForForeignServer(int quantity = 25)
+    {
+        const string alphabet = "BCDFGHJKMPQRTVWXY2346789";
+        while (true)
+        {
+            var id = string.Concat(RandomNumberGenerator.GetBytes(35).Select(b => alphabet[b % alphabet.Length]));
+            if (IdFormat.LicenseServerId.Parse(id).FailedGroups.Count == 7)
+            {
+                return new() { TargetLicenseServerId = id, Quantity = quantity };
+            }
+        }
+    }
+
     /// <summary>Entries for a license server of its own (a new ID from this clearinghouse's generator).</summary>
     public static CalRequestEntries ForNewServer(int quantity = 25)
     {

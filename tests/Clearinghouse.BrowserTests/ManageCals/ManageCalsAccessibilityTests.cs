@@ -46,6 +46,25 @@ public sealed class ManageCalsAccessibilityTests(PortalFixture portal)
         Assert.True(results.All(r => r.Violations.Count == 0), "axe-core found WCAG violations:\n" + Axe.Describe(results));
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task RequestStep_AskingWhetherAForeignIdWasCopied_HasNoWcagViolations()
+    {
+        _ = Axe.ScriptOrFail;
+        var entries = CalRequestEntries.ForForeignServer();
+        await using var context = await portal.NewContextAsync();
+        var wizard = new ManageCalsWizard(await context.NewPageAsync());
+
+        await wizard.StartAsync();
+        await wizard.FillRequestAsync(entries);
+        await wizard.NextAsync();
+        await ExpectErrorsShownAsync(wizard.Page);
+        await Assertions.Expect(wizard.Field("I copied this ID from the license server; use it as entered")).ToBeVisibleAsync();
+        var violations = await Axe.RunAsync(wizard.Page);
+
+        Assert.True(violations.Count == 0,
+            "axe-core found WCAG violations:\n" + Axe.Describe([("Step 1, Request, asking whether the ID was copied", violations)]));
+    }
+
     private static async Task ExpectErrorsShownAsync(IPage page)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);

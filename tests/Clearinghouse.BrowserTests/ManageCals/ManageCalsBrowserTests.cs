@@ -98,7 +98,8 @@ public sealed partial class ManageCalsBrowserTests(PortalFixture portal)
         Assert.Contains("Input_TargetLicenseServerId-error", describedBy);
         await Expect(message).ToBeVisibleAsync();
         await Expect(message).ToContainTextAsync(
-            "Group 3 of the Target License Server ID does not check out: a character is mistyped or two are swapped.");
+            "Group 3 of the Target License Server ID does not check out. If this clearinghouse issued it, a character is " +
+            "mistyped or two are swapped");
         await Expect(field).ToHaveAccessibleDescriptionAsync(new Regex("Group 3 of the Target License Server ID does not check out"));
         // Seen as well as heard: the field is outlined in the colour of its message.
         var messageColour = await message.EvaluateAsync<string>("e => getComputedStyle(e).color");
@@ -199,6 +200,45 @@ public sealed partial class ManageCalsBrowserTests(PortalFixture portal)
         // Copy and Print need script, so they are not offered.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Copy ID" })).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeHiddenAsync();
+    }
+
+    [Fact(Timeout = TestTimeoutMs)]
+    public async Task ManageCals_WithoutJavaScript_TakesAForeignLicenseServerIdOnceConfirmedAsCopied()
+    {
+        var entries = CalRequestEntries.ForForeignServer(quantity: 6);
+        await using var context = await portal.NewContextAsync(new() { JavaScriptEnabled = false });
+        var wizard = new ManageCalsWizard(await context.NewPageAsync());
+        var page = wizard.Page;
+        var copied = wizard.Field("I copied this ID from the license server; use it as entered");
+
+        await wizard.StartAsync();
+        await Expect(copied).ToHaveCountAsync(0);
+        await wizard.FillRequestAsync(entries);
+        await wizard.NextAsync();
+
+        // It may be a typo of one of ours: the groups are named, and the person says where the ID came from.
+        await wizard.ExpectStepAsync(ManageCalsWizard.StartAddress(), "Request");
+        await Expect(page.Locator("#Input_TargetLicenseServerId-error")).ToContainTextAsync(
+            "Groups 1, 2, 3, 4, 5, 6 and 7 of the Target License Server ID do not check out.");
+        await Expect(copied).ToBeVisibleAsync();
+        await Expect(copied).Not.ToBeCheckedAsync();
+        await Expect(copied).ToHaveAccessibleDescriptionAsync(new Regex("do not check out"));
+        await copied.CheckAsync();
+        await wizard.NextToContactAsync();
+        await wizard.FillContactAsync(entries);
+        await wizard.NextToProgramAsync();
+        await wizard.FillProgramAsync(entries);
+        await wizard.NextToReviewAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check the Target License Server ID" })).ToBeVisibleAsync();
+        Assert.Equal(entries.FormattedServerId, (await wizard.ReviewRowsAsync())["Target License Server ID"]);
+        var keyPackId = await wizard.SubmitAsync();
+
+        // The license server with that ID installs its key pack: the binding decides, not the check characters.
+        using var api = portal.NewApiClient();
+        using var response = await api.PostAsJsonAsync(
+            $"/api/v1/license-servers/{entries.FormattedServerId}/key-pack-installations", new { keyPackId });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
     }
 
     [Fact(Timeout = TestTimeoutMs)]

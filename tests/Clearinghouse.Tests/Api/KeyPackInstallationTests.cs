@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Clearinghouse.Tests.Infrastructure;
+using Clearinghouse.Tests.Licensing;
 using Clearinghouse.Web.Licensing;
 using Microsoft.EntityFrameworkCore;
 
@@ -167,9 +168,11 @@ public abstract partial class KeyPackInstallationTests<TFactory>(TFactory factor
     }
 
     [Theory]
-    [InlineData("12345")]
-    [InlineData("BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH")]
-    public async Task Install_WhenLicenseServerIdIsMalformed_IsRefused(string licenseServerId)
+    [InlineData("12345", "5 characters")]
+    [InlineData("BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH", "30 characters")]
+    [InlineData("BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH-JKMP#", "'#'")]
+    [InlineData("BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH-JKMP\u001B", "U+001B")]
+    public async Task Install_WhenLicenseServerIdIsNotThirtyFiveLettersOrDigits_IsRefused(string licenseServerId, string said)
     {
         var issued = await factory.IssueAsync();
 
@@ -177,19 +180,54 @@ public abstract partial class KeyPackInstallationTests<TFactory>(TFactory factor
 
         var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest, "malformed-license-server-id");
         Assert.Equal("licenseServerId", problem.GetProperty("field").GetString());
+        Assert.Contains(said, problem.Detail(), StringComparison.Ordinal);
         Assert.Equal(0, await InstallationCountAsync(issued.KeyPackId));
     }
 
     [Fact]
-    public async Task Install_WhenLicenseServerIdIsMistyped_NamesTheGroup()
+    public async Task Install_WhenLicenseServerIdIsAMistypedVersionOfTheBoundOne_IsRefusedByTheBindingNotTheChecks()
     {
         var issued = await factory.IssueAsync();
 
         using var response = await InstallAsync(Substitute(issued.LicenseServerId, 31), issued.KeyPackId);
 
-        var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest, "malformed-license-server-id");
-        Assert.Equal(7, problem.GetProperty("group").GetInt32());
-        Assert.Contains("Group 7", problem.Detail(), StringComparison.Ordinal);
+        var problem = await Problems.ReadAsync(response, HttpStatusCode.Conflict, "key-pack-issued-to-another-server");
+        Assert.Contains(IdFormat.LicenseServerId.Format(Substitute(issued.LicenseServerId, 31)), problem.Detail(), StringComparison.Ordinal);
+        Assert.Equal(0, await InstallationCountAsync(issued.KeyPackId));
+    }
+
+    [Fact]
+    public async Task Install_ByAForeignServerWhoseIdUsesTheIssuingAlphabetButDoesNotCheckOut_InstallsItsKeyPack()
+    {
+        var foreignServer = AlphabetOnlyIds.New(IdFormat.LicenseServerId);
+        Assert.Equal(IdOrigin.ChecksFailed, IdFormat.LicenseServerId.Parse(foreignServer).Origin);
+        var issued = await factory.IssueAsync(foreignServer);
+
+        using var response = await InstallAsync(IdFormat.LicenseServerId.Format(foreignServer).ToLowerInvariant(), issued.KeyPackId);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(IdFormat.LicenseServerId.Format(foreignServer), body.GetProperty("licenseServerId").GetString());
+        Assert.Equal(1, await InstallationCountAsync(issued.KeyPackId));
+    }
+
+    [Fact]
+    public async Task Install_ByAForeignServer_WhenTheKeyPackWasNeverIssued_IsNotFound()
+    {
+        using var response = await InstallAsync(AlphabetOnlyIds.New(IdFormat.LicenseServerId), KeyPacks.NewKeyPackId());
+
+        await Problems.ReadAsync(response, HttpStatusCode.NotFound, "key-pack-not-found");
+    }
+
+    [Fact]
+    public async Task Install_ByAForeignServer_WhenTheKeyPackIsBoundToAnother_IsRefused()
+    {
+        var issued = await factory.IssueAsync();
+
+        using var response = await InstallAsync("12345-67890-ABCDE-FGHIJ-KLMNO-PQRST-UVWXY", issued.KeyPackId);
+
+        await Problems.ReadAsync(response, HttpStatusCode.Conflict, "key-pack-issued-to-another-server");
+        Assert.Equal(0, await InstallationCountAsync(issued.KeyPackId));
     }
 
     [Fact]

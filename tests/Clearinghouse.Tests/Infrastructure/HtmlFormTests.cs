@@ -3,8 +3,9 @@ using System.Net;
 namespace Clearinghouse.Tests.Infrastructure;
 
 /// <summary>
-/// The page helpers themselves. No page of the portal has a form yet, so form filling is checked on a fixed page and
-/// the HTTP side on pages that exist.
+/// The page helpers themselves: form filling on a fixed page that holds every kind of field the helpers handle (text,
+/// option buttons, list, text area, check box, disabled field, named buttons), whatever the portal's own pages use
+/// today; the HTTP side (redirects, pages without a form) on the portal's pages.
 /// </summary>
 public sealed class HtmlFormTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
 {

@@ -73,7 +73,8 @@ public sealed partial class ContactInputValidator : AbstractValidator<ContactInp
         Required(x => x.CompanyName, "Enter the name of your company.", FieldLengths.Name, Labels.CompanyName);
         RuleFor(x => x.CountryRegionCode)
             .Must(code => Catalogue.FindCountryRegion(code?.Trim()) is not null)
-            .WithMessage("Choose your country or region.");
+            .WithMessage("Choose your country or region.")
+            .WithErrorCode(ErrorCodes.UnknownCountryRegion);
 
         Optional(x => x.OrganizationalUnit, FieldLengths.Name, Labels.OrganizationalUnit);
         Optional(x => x.StreetAddress, FieldLengths.Text, Labels.StreetAddress);
@@ -83,25 +84,32 @@ public sealed partial class ContactInputValidator : AbstractValidator<ContactInp
         Optional(x => x.Email, FieldLengths.Email, Labels.Email)
             .Must(email => EmailShape().IsMatch(email!.Trim()))
             .When(x => !string.IsNullOrWhiteSpace(x.Email))
-            .WithMessage("Enter the e-mail address in the form name@example.com.");
+            .WithMessage("Enter the e-mail address in the form name@example.com.")
+            .WithErrorCode(ErrorCodes.MalformedEmail);
         Optional(x => x.Phone, FieldLengths.Phone, Labels.Phone)
             .Must(phone => PhoneShape().IsMatch(phone!.Trim()))
             .When(x => !string.IsNullOrWhiteSpace(x.Phone))
-            .WithMessage("Enter the phone number with digits, spaces and + ( ) - only, for example +1 425 555 0100.");
+            .WithMessage("Enter the phone number with digits, spaces and + ( ) - only, for example +1 425 555 0100.")
+            .WithErrorCode(ErrorCodes.MalformedPhone);
     }
 
+    // Every field is stored, shown and written to the receipt: one line of plain text, then no longer than its column.
     private void Required(System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, string message,
         int maxLength, string label) =>
         RuleFor(field)
-            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(message)
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(message).WithErrorCode(ErrorCodes.MissingValue)
+            .MustBePlainText(label)
             .Must(value => value!.Trim().Length <= maxLength)
-            .WithMessage($"{label} must be {maxLength} characters or fewer.");
+            .WithMessage($"{label} must be {maxLength} characters or fewer.")
+            .WithErrorCode(ErrorCodes.TooLong);
 
     private IRuleBuilderOptions<ContactInput, string?> Optional(
         System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, int maxLength, string label) =>
         RuleFor(field)
+            .MustBePlainText(label)
             .Must(value => value is null || value.Trim().Length <= maxLength)
-            .WithMessage($"{label} must be {maxLength} characters or fewer.");
+            .WithMessage($"{label} must be {maxLength} characters or fewer.")
+            .WithErrorCode(ErrorCodes.TooLong);
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailShape();

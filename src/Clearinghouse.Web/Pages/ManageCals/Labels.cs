@@ -4,6 +4,7 @@ namespace Clearinghouse.Web.Pages.ManageCals;
 public static class Labels
 {
     public const string TargetLicenseServerId = "Target License Server ID";
+    public const string TargetLicenseServerIdIsCopied = "I copied this ID from the license server; use it as entered";
     public const string Reason = "Reason for recovery";
     public const string LicenseProgram = "License Program";
 
@@ -20,6 +21,7 @@ public static class Labels
     public const string Phone = "Phone";
 
     public const string LicenseCodes = "License codes";
+    public const string LicenseCodesAreCopied = "I copied these license codes from the License Pack; use them as entered";
     public const string LicenseNumber = "License number";
     public const string AuthorizationNumber = "Authorization number";
     public const string ProductVersion = "Product version";

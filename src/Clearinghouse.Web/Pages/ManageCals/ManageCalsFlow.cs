@@ -29,7 +29,7 @@ public static class ManageCalsFlow
         ManageCalsStep.Request => "/ManageCals/Request",
         ManageCalsStep.Contact => "/ManageCals/Contact",
         ManageCalsStep.Program => "/ManageCals/Program",
-        _ => "/ManageCals/Review",
+        ManageCalsStep.Review => "/ManageCals/Review",
     };
 
     /// <summary>The first step still missing data; the review step when nothing is missing.</summary>

@@ -2,16 +2,21 @@ using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
-public sealed class ProgramModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<ProgramInput> validator)
+public sealed class ProgramModel(
+    ClearinghouseDbContext db, TimeProvider clock, IValidator<ProgramInput> validator, IOptions<LicensingOptions> licensing)
     : ManageCalsPageModel(db, clock)
 {
     public override ManageCalsStep Step => ManageCalsStep.Program;
 
     [BindProperty]
     public ProgramInput Input { get; set; } = new();
+
+    /// <summary>Show the check box that confirms the license codes were copied from the License Pack.</summary>
+    public bool AsksToConfirmLicenseCodes => Input.AsksToConfirmLicenseCodes(licensing.Value.Mode);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -10,7 +13,7 @@ namespace Clearinghouse.Web.Pages.ManageCals;
 /// Step 3: the proof of purchase the chosen program needs (license codes, an Open License, or an agreement number),
 /// then what is being moved: product version, CAL type and quantity.
 /// </summary>
-public sealed record ProgramInput
+public sealed partial record ProgramInput
 {
     /// <summary>The program chosen on step 1; set by the page, never bound from the form.</summary>
     [BindNever]
@@ -18,6 +21,12 @@ public sealed record ProgramInput
 
     /// <summary>One or more retail license codes, one per line.</summary>
     public string? LicenseCodes { get; set; }
+
+    /// <summary>
+    /// The person confirms the license codes were copied from the License Pack, so codes that do not check out are
+    /// used as entered (lenient mode; see <see cref="ForeignIds"/>).
+    /// </summary>
+    public bool LicenseCodesAreCopied { get; set; }
 
     public string? LicenseNumber { get; set; }
 
@@ -36,6 +45,10 @@ public sealed record ProgramInput
     {
         Program = program,
         LicenseCodes = string.Join('\n', CalRequestRules.RetailLicenseCodesOf(r).Select(IdFormat.RetailLicenseCode.Format)),
+
+        // Codes that do not check out are only stored once confirmed; the box stays ticked for them.
+        LicenseCodesAreCopied = r.RetailLicenseCodesAreForeign && CalRequestRules.RetailLicenseCodesOf(r)
+            .Any(code => IdFormat.RetailLicenseCode.Parse(code).Origin == IdOrigin.ChecksFailed),
         LicenseNumber = r.OpenLicenseNumber,
         AuthorizationNumber = r.OpenLicenseAuthorizationNumber is { } a ? IdFormat.OpenLicenseAuthorizationNumber.Format(a) : null,
         AgreementNumber = r.AgreementNumber,
@@ -50,7 +63,9 @@ public sealed record ProgramInput
         switch (Program.Kind)
         {
             case ProgramKind.RetailPurchase:
-                r.RetailLicenseCodes = string.Join('\n', LicenseCodeLines().Select(line => IdFormat.RetailLicenseCode.Parse(line.Text).Value));
+                var codes = LicenseCodeLines().Select(line => line.Text).ToList();
+                r.RetailLicenseCodes = string.Join('\n', codes.Select(code => IdFormat.RetailLicenseCode.Parse(code).Value));
+                r.RetailLicenseCodesAreForeign = codes.Any(code => ForeignIds.IsForeign(IdFormat.RetailLicenseCode, code));
                 break;
             case ProgramKind.OpenLicense:
                 r.OpenLicenseNumber = IdFormat.OpenLicenseNumber.Parse(LicenseNumber).Value;
@@ -66,6 +81,11 @@ public sealed record ProgramInput
         r.Quantity = ParseQuantity(Quantity);
     }
 
+    /// <summary>Whether the page asks to confirm that the license codes were copied from the License Pack.</summary>
+    public bool AsksToConfirmLicenseCodes(LicensingMode mode) =>
+        Program.Kind == ProgramKind.RetailPurchase &&
+        LicenseCodeLines().Any(line => ForeignIds.AsksForConfirmation(IdFormat.RetailLicenseCode, line.Text, mode));
+
     /// <summary>The non-blank lines of the license codes field, with their line numbers as the person sees them.</summary>
     public IEnumerable<(int Number, string Text)> LicenseCodeLines() =>
         (LicenseCodes ?? string.Empty)
@@ -73,14 +93,33 @@ public sealed record ProgramInput
             .Select((text, index) => (Number: index + 1, Text: text.Trim()))
             .Where(line => line.Text.Length > 0);
 
+    /// <summary>
+    /// Plain digits ("1500") or thousands grouped by commas ("1,500"), surrounding spaces ignored. Anything else — a
+    /// decimal comma ("1,5"), a sign, a decimal point, digits of another script — is not read as a number at all:
+    /// reading "1,5" as 15 would issue ten times the CALs the person meant.
+    /// </summary>
+    public static bool IsWellFormedQuantity(string? text) => text is not null && QuantityShape().IsMatch(text.Trim());
+
+    /// <summary>The quantity a well-formed text stands for; null when it is not well-formed or too large for a number.</summary>
     public static int? ParseQuantity(string? text) =>
-        int.TryParse(text?.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) ? n : null;
+        IsWellFormedQuantity(text) &&
+        int.TryParse(text!.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
+
+    [GeneratedRegex("^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuantityShape();
 }
 
 public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
 {
-    public ProgramInputValidator()
+    private readonly LicensingMode _mode;
+
+    public ProgramInputValidator(IOptions<LicensingOptions> licensing)
     {
+        ArgumentNullException.ThrowIfNull(licensing);
+        _mode = licensing.Value.Mode;
         RuleLevelCascadeMode = CascadeMode.Stop;
 
         When(x => x.Program.Kind == ProgramKind.RetailPurchase, () =>
@@ -89,9 +128,9 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         When(x => x.Program.Kind == ProgramKind.OpenLicense, () =>
         {
             RuleFor(x => x.LicenseNumber)
-                .MustBeId(IdFormat.OpenLicenseNumber, "license number", "malformed-license-number");
+                .MustBeId(IdFormat.OpenLicenseNumber, "license number", ErrorCodes.MalformedLicenseNumber);
             RuleFor(x => x.AuthorizationNumber)
-                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", "malformed-authorization-number");
+                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", ErrorCodes.MalformedAuthorizationNumber);
         });
 
         When(x => x.Program.Kind == ProgramKind.Agreement, () =>
@@ -100,57 +139,83 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
                 var label = context.InstanceToValidate.Program.ReferenceLabel ?? "Agreement number";
                 if (IdFormat.AgreementNumber.Parse(value, label.ToLowerInvariant()).Error is { } error)
                 {
-                    context.AddFailure(error.Message);
+                    context.AddFailure(new ValidationFailure(context.PropertyPath, error.Message)
+                    {
+                        ErrorCode = ErrorCodes.MalformedAgreementNumber,
+                        CustomState = error,
+                    });
                 }
             }));
 
         RuleFor(x => x.ProductVersionCode)
             .Must(code => Catalogue.FindProductVersion(code) is not null)
-            .WithMessage("Choose the product version of the CALs.");
+            .WithMessage("Choose the product version of the CALs.")
+            .WithErrorCode(ErrorCodes.UnknownProductVersion);
 
         RuleFor(x => x.CalTypeCode)
             .Must(code => Catalogue.FindCalType(code) is not null)
             .WithMessage("Choose the CAL type.")
+            .WithErrorCode(ErrorCodes.UnknownCalType)
             .Must((input, code) => Catalogue.IsCalTypeSoldFor(input.ProductVersionCode, code))
             .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(input => CalTypeNotSoldMessage(input.ProductVersionCode!, input.CalTypeCode!));
+            .WithMessage(input => CalTypeNotSoldMessage(input.ProductVersionCode!, input.CalTypeCode!))
+            .WithErrorCode(ErrorCodes.CalTypeNotSoldForVersion);
 
+        // A well-formed number too large for an int is out of range, not "not a number".
         RuleFor(x => x.Quantity)
             .Must(text => !string.IsNullOrWhiteSpace(text))
-            .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantity} to {Catalogue.MaxQuantity:N0}.")
-            .Must(text => ProgramInput.ParseQuantity(text) is not null)
-            .WithMessage("Enter the quantity as a whole number, for example 25.")
+            .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText}.")
+            .WithErrorCode(ErrorCodes.MissingValue)
+            .Must(ProgramInput.IsWellFormedQuantity)
+            .WithMessage("Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.")
+            .WithErrorCode(ErrorCodes.MalformedQuantity)
             .Must(text => ProgramInput.ParseQuantity(text) is >= Catalogue.MinQuantity and <= Catalogue.MaxQuantity)
-            .WithMessage($"The quantity must be from {Catalogue.MinQuantity} to {Catalogue.MaxQuantity:N0} CALs per key pack.");
+            .WithMessage($"The quantity must be from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText} CALs per key pack.")
+            .WithErrorCode(ErrorCodes.QuantityOutOfRange);
     }
 
-    private static void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
+    private void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
     {
-        var lines = context.InstanceToValidate.LicenseCodeLines().ToList();
+        var input = context.InstanceToValidate;
+        var lines = input.LicenseCodeLines().ToList();
         if (lines.Count == 0)
         {
-            context.AddFailure($"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).");
+            context.AddFailure(new ValidationFailure(context.PropertyPath,
+                $"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).")
+            {
+                ErrorCode = ErrorCodes.MalformedLicenseCode,
+            });
             return;
         }
 
         if (lines.Count > CalRequestRules.MaxRetailLicenseCodes)
         {
-            context.AddFailure($"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.");
+            context.AddFailure(new ValidationFailure(context.PropertyPath,
+                $"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.")
+            {
+                ErrorCode = ErrorCodes.TooManyLicenseCodes,
+            });
             return;
         }
 
+        var howToConfirm = $"If you copied it from the License Pack, tick \"{Labels.LicenseCodesAreCopied}\".";
         var seen = new Dictionary<string, int>();
         foreach (var (number, text) in lines)
         {
             var label = lines.Count == 1 ? "license code" : $"license code on line {number}";
-            var parsed = IdFormat.RetailLicenseCode.Parse(text, label);
-            if (parsed.Error is { } error)
+            var failure = ForeignIds.Check(IdFormat.RetailLicenseCode, text, label, _mode, input.LicenseCodesAreCopied,
+                howToConfirm, ErrorCodes.LicenseCode, context.PropertyPath);
+            if (failure is not null)
             {
-                context.AddFailure(error.Message);
+                context.AddFailure(failure);
             }
-            else if (!seen.TryAdd(parsed.Value!, number))
+            else if (IdFormat.RetailLicenseCode.Parse(text).Value is { } code && !seen.TryAdd(code, number))
             {
-                context.AddFailure($"The license code on line {number} repeats the one on line {seen[parsed.Value!]}.");
+                context.AddFailure(new ValidationFailure(context.PropertyPath,
+                    $"The license code on line {number} repeats the one on line {seen[code]}.")
+                {
+                    ErrorCode = ErrorCodes.RepeatedLicenseCode,
+                });
             }
         }
     }

@@ -1,17 +1,23 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
 /// <summary>Step 1. At /manage-cals it starts a new request; at /manage-cals/{id}/request it edits one.</summary>
-public sealed class RequestModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<RequestInput> validator)
+public sealed class RequestModel(
+    ClearinghouseDbContext db, TimeProvider clock, IValidator<RequestInput> validator, IOptions<LicensingOptions> licensing)
     : ManageCalsPageModel(db, clock)
 {
     public override ManageCalsStep Step => ManageCalsStep.Request;
 
     [BindProperty]
     public RequestInput Input { get; set; } = new();
+
+    /// <summary>Show the check box that confirms the target ID was copied from the license server.</summary>
+    public bool AsksToConfirmTarget => Input.AsksToConfirmTarget(licensing.Value.Mode);
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {

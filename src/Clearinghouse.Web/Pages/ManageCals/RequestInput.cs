@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -9,6 +10,12 @@ public sealed record RequestInput
 {
     public string? TargetLicenseServerId { get; set; }
 
+    /// <summary>
+    /// The person confirms the target ID was copied from the license server, so one that does not check out is used
+    /// as entered (lenient mode; see <see cref="ForeignIds"/>).
+    /// </summary>
+    public bool TargetLicenseServerIdIsCopied { get; set; }
+
     public string? ReasonCode { get; set; }
 
     public string? LicenseProgramCode { get; set; }
@@ -16,14 +23,23 @@ public sealed record RequestInput
     public static RequestInput From(CalRequest request) => new()
     {
         TargetLicenseServerId = request.TargetLicenseServerId is { } id ? IdFormat.LicenseServerId.Format(id) : null,
+
+        // Only a confirmed foreign ID is stored although it does not check out; the box stays ticked for it.
+        TargetLicenseServerIdIsCopied = request.TargetLicenseServerIdIsForeign &&
+            IdFormat.LicenseServerId.Parse(request.TargetLicenseServerId).Origin == IdOrigin.ChecksFailed,
         ReasonCode = request.ReasonCode,
         LicenseProgramCode = request.LicenseProgramCode,
     };
+
+    /// <summary>Whether the page asks to confirm that the target ID was copied from the license server.</summary>
+    public bool AsksToConfirmTarget(LicensingMode mode) =>
+        ForeignIds.AsksForConfirmation(IdFormat.LicenseServerId, TargetLicenseServerId, mode);
 
     /// <summary>Copies validated input onto the request; a new program drops the old program's details.</summary>
     public void ApplyTo(CalRequest request)
     {
         request.TargetLicenseServerId = IdFormat.LicenseServerId.Parse(TargetLicenseServerId).Value;
+        request.TargetLicenseServerIdIsForeign = ForeignIds.IsForeign(IdFormat.LicenseServerId, TargetLicenseServerId);
         request.ReasonCode = ReasonCode;
         if (request.LicenseProgramCode != LicenseProgramCode)
         {
@@ -35,16 +51,22 @@ public sealed record RequestInput
 
 public sealed class RequestInputValidator : AbstractValidator<RequestInput>
 {
-    public RequestInputValidator()
+    public RequestInputValidator(IOptions<LicensingOptions> licensing)
     {
+        ArgumentNullException.ThrowIfNull(licensing);
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.TargetLicenseServerId)
-            .MustBeId(IdFormat.LicenseServerId, Labels.TargetLicenseServerId, "malformed-license-server-id");
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, Labels.TargetLicenseServerId, licensing.Value.Mode,
+                x => x.TargetLicenseServerIdIsCopied,
+                $"If you copied it from the license server, tick \"{Labels.TargetLicenseServerIdIsCopied}\".",
+                ErrorCodes.LicenseServerId);
         RuleFor(x => x.ReasonCode)
             .Must(code => Catalogue.FindReason(code)?.Purpose == ReasonPurpose.Recovery)
-            .WithMessage("Choose the reason for recovery.");
+            .WithMessage("Choose the reason for recovery.")
+            .WithErrorCode(ErrorCodes.UnknownReason);
         RuleFor(x => x.LicenseProgramCode)
             .Must(code => Catalogue.FindProgram(code) is not null)
-            .WithMessage("Choose the license program under which the CALs were bought.");
+            .WithMessage("Choose the license program under which the CALs were bought.")
+            .WithErrorCode(ErrorCodes.UnknownLicenseProgram);
     }
 }

@@ -11,9 +11,6 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
 
     public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
 
-    /// <summary>The target ID is not in this clearinghouse's own format, so a typo in it cannot be caught.</summary>
-    public bool TargetIsForeign { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
@@ -22,7 +19,6 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
         }
 
         Sections = RequestSummary.Of(Draft!);
-        TargetIsForeign = IdFormat.LicenseServerId.Parse(Draft!.TargetLicenseServerId).Origin != IdOrigin.IssuedHere;
         return Page();
     }
 

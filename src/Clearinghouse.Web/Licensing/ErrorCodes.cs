@@ -1,0 +1,72 @@
+namespace Clearinghouse.Web.Licensing;
+
+/// <summary>
+/// The stable, machine-readable code of every refusal, in one place: the API puts it in its problem details
+/// (<c>code</c>) and the pages' validators put it on their failures, so the same mistake has the same code whichever
+/// door it came through. Tools branch on these; once published, a code keeps its meaning.
+/// </summary>
+public static class ErrorCodes
+{
+    // Requests that could not be taken as sent (the API's own answers for what the framework refuses).
+    public const string InvalidRequest = "invalid-request";
+    public const string NotFound = "not-found";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string TooManyRequests = "too-many-requests";
+    public const string InternalError = "internal-error";
+
+    /// <summary>Any other status the framework answers with; a refusal of ours always has its own code.</summary>
+    public const string Error = "error";
+
+    // License Server IDs.
+    public const string MalformedLicenseServerId = "malformed-license-server-id";
+
+    /// <summary>Strict mode: the ID uses characters no ID issued here contains.</summary>
+    public const string LicenseServerIdNotIssuedHere = "license-server-id-not-issued-here";
+
+    /// <summary>Lenient mode: written in the issuing alphabet, groups do not check out, not confirmed as copied.</summary>
+    public const string UnconfirmedForeignLicenseServerId = "unconfirmed-foreign-license-server-id";
+
+    // License key pack IDs (always issued here).
+    public const string MalformedKeyPackId = "malformed-key-pack-id";
+    public const string KeyPackNotFound = "key-pack-not-found";
+    public const string KeyPackIssuedToAnotherServer = "key-pack-issued-to-another-server";
+
+    // Proof of purchase.
+    public const string MalformedLicenseCode = "malformed-license-code";
+    public const string LicenseCodeNotIssuedHere = "license-code-not-issued-here";
+    public const string UnconfirmedForeignLicenseCode = "unconfirmed-foreign-license-code";
+    public const string RepeatedLicenseCode = "repeated-license-code";
+    public const string TooManyLicenseCodes = "too-many-license-codes";
+    public const string MalformedLicenseNumber = "malformed-license-number";
+    public const string MalformedAuthorizationNumber = "malformed-authorization-number";
+    public const string MalformedAgreementNumber = "malformed-agreement-number";
+
+    // Choices from the catalogue, and the quantity.
+    public const string UnknownReason = "unknown-reason";
+    public const string UnknownLicenseProgram = "unknown-license-program";
+    public const string UnknownCountryRegion = "unknown-country-region";
+    public const string UnknownProductVersion = "unknown-product-version";
+    public const string UnknownCalType = "unknown-cal-type";
+    public const string CalTypeNotSoldForVersion = "cal-type-not-sold-for-version";
+    public const string MalformedQuantity = "malformed-quantity";
+    public const string QuantityOutOfRange = "quantity-out-of-range";
+
+    // Free text (contact details).
+    public const string MissingValue = "missing-value";
+    public const string TooLong = "too-long";
+
+    /// <summary>A control character, line break or bidirectional control in free text (see <see cref="PlainText"/>).</summary>
+    public const string ForbiddenCharacter = "forbidden-character";
+    public const string MalformedEmail = "malformed-email";
+    public const string MalformedPhone = "malformed-phone";
+
+    public static readonly ForeignIdErrorCodes LicenseServerId =
+        new(MalformedLicenseServerId, LicenseServerIdNotIssuedHere, UnconfirmedForeignLicenseServerId);
+
+    public static readonly ForeignIdErrorCodes LicenseCode =
+        new(MalformedLicenseCode, LicenseCodeNotIssuedHere, UnconfirmedForeignLicenseCode);
+}
+
+/// <summary>The codes for the ways an ID that may come from elsewhere is refused (see <see cref="ForeignIds"/>).</summary>
+public sealed record ForeignIdErrorCodes(string Malformed, string NotIssuedHere, string Unconfirmed);
