@@ -9,7 +9,8 @@ namespace Clearinghouse.Tests.Pages.ManageCals;
 /// Lenient mode (the default): License Server IDs and license codes from elsewhere are welcome, typos in ours are still
 /// caught. An ID in the issuing alphabet that does not check out is taken once the person confirms it was copied.
 /// </summary>
-public sealed class ForeignIdTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
+public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
 {
     private const string TargetIsCopied = "I copied this ID from the license server; use it as entered";
 
@@ -230,3 +231,8 @@ public sealed class ForeignIdTests(ClearinghouseFactory factory) : IClassFixture
         return IdFormat.RetailLicenseCode.Generate(random);
     }
 }
+
+public sealed class ForeignIdTestsOnSqlite(ClearinghouseFactory factory) : ForeignIdTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class ForeignIdTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory) : ForeignIdTests<PostgreSqlClearinghouseFactory>(factory);

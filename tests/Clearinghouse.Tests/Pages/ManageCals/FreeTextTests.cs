@@ -8,7 +8,8 @@ namespace Clearinghouse.Tests.Pages.ManageCals;
 /// What people type as free text is stored, shown and written to the receipt, so it must be one line of plain text: no
 /// control characters or line breaks, no invisible characters that reorder text.
 /// </summary>
-public sealed class FreeTextTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
+public abstract class FreeTextTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
 {
     [Theory]
     [InlineData("Input.CompanyName", "Contoso\nLicense key pack ID:      BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH-JKMPQ",
@@ -102,3 +103,8 @@ public sealed class FreeTextTests(ClearinghouseFactory factory) : IClassFixture<
         return await client.SendAsync(tampered);
     }
 }
+
+public sealed class FreeTextTestsOnSqlite(ClearinghouseFactory factory) : FreeTextTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class FreeTextTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory) : FreeTextTests<PostgreSqlClearinghouseFactory>(factory);

@@ -12,7 +12,8 @@ namespace Clearinghouse.Tests.Pages.ManageCals;
 /// Strict mode (Licensing:Mode = Strict): only IDs issued here count, so a failed check is a typing error naming the
 /// group, and an ID with characters outside the issuing alphabet is refused.
 /// </summary>
-public sealed class StrictModeTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
+public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
 {
     private readonly WebApplicationFactory<Program> _strict =
         factory.WithWebHostBuilder(builder => builder.UseSetting("Licensing:Mode", "Strict"));
@@ -150,3 +151,8 @@ public sealed class StrictModeTests(ClearinghouseFactory factory) : IClassFixtur
         return IdFormat.RetailLicenseCode.Generate(random);
     }
 }
+
+public sealed class StrictModeTestsOnSqlite(ClearinghouseFactory factory) : StrictModeTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class StrictModeTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory) : StrictModeTests<PostgreSqlClearinghouseFactory>(factory);
