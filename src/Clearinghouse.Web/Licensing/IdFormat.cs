@@ -77,8 +77,9 @@ public sealed class IdFormat
     public static readonly IdFormat RetailLicenseCode =
         new("license code", 5, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
 
+    /// <summary>Printed on an Open License confirmation, never issued here: it carries no check characters.</summary>
     public static readonly IdFormat OpenLicenseAuthorizationNumber =
-        new("authorization number", 3, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
+        new("authorization number", 3, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
 
     public static readonly IdFormat OpenLicenseNumber =
         new("license number", 1, 8, IdCharacters.Digits, issuedHereOnly: false);
@@ -86,9 +87,11 @@ public sealed class IdFormat
     public static readonly IdFormat AgreementNumber =
         new("agreement number", 1, 7, IdCharacters.Digits, issuedHereOnly: false);
 
-    private IdFormat(string name, int groupCount, int groupLength, IdCharacters characters, bool issuedHereOnly)
+    private IdFormat(
+        string name, int groupCount, int groupLength, IdCharacters characters, bool issuedHereOnly, bool checkCharacters = true)
     {
-        if (characters == IdCharacters.LettersAndDigits && groupLength != GroupCheck.Weights)
+        CheckCharacters = checkCharacters && characters == IdCharacters.LettersAndDigits;
+        if (CheckCharacters && groupLength != GroupCheck.Weights)
         {
             throw new ArgumentException($"Checked groups are {GroupCheck.Weights} characters long.", nameof(groupLength));
         }
@@ -110,6 +113,12 @@ public sealed class IdFormat
     public int Length => GroupCount * GroupLength;
 
     public IdCharacters Characters { get; }
+
+    /// <summary>
+    /// Each group of a value issued here ends in a check character (<see cref="GroupCheck"/>). False for numbers and
+    /// codes that only ever come from elsewhere: those are read for their shape alone.
+    /// </summary>
+    public bool CheckCharacters { get; }
 
     /// <summary>
     /// True when every genuine value was issued here (license key pack IDs), so one that is not written in the issuing
@@ -182,9 +191,9 @@ public sealed class IdFormat
                 $"The {what} has {Count(value.Length, unit)}; it needs {Length}{shape}."));
         }
 
-        if (Characters == IdCharacters.Digits)
+        if (!CheckCharacters)
         {
-            // Numbers bought elsewhere carry no check digit, so none can be verified.
+            // Numbers and codes bought elsewhere carry no check characters, so none can be verified.
             return new IdParseResult(value, IdOrigin.Unverified, null);
         }
 
@@ -264,7 +273,7 @@ public sealed class IdFormat
     public string Generate(RandomNumberGenerator random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        if (Characters == IdCharacters.Digits)
+        if (!CheckCharacters)
         {
             throw new InvalidOperationException($"The {Name} is bought elsewhere; this clearinghouse does not generate one.");
         }

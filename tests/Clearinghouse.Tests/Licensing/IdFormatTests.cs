@@ -20,8 +20,26 @@ public sealed class IdFormatTests
         nameof(IdFormat.KeyPackId),
         nameof(IdFormat.LicenseServerId),
         nameof(IdFormat.RetailLicenseCode),
-        nameof(IdFormat.OpenLicenseAuthorizationNumber),
     };
+
+    [Fact]
+    public void Parse_AnAuthorizationNumberInTheAlphabet_TakesItUncheckedWhateverItsLastCharacters()
+    {
+        // Open License authorization numbers are printed on a confirmation from elsewhere: no check characters gate them.
+        var random = new SeededRandomNumberGenerator(Seed);
+        for (var n = 0; n < 1_000; n++)
+        {
+            var value = new string([.. Enumerable.Range(0, 15).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)])]);
+
+            var parsed = IdFormat.OpenLicenseAuthorizationNumber.Parse(value);
+
+            Assert.Null(parsed.Error);
+            Assert.Equal(IdOrigin.Unverified, parsed.Origin);
+            Assert.Equal(value, parsed.Value);
+        }
+
+        Assert.Throws<InvalidOperationException>(() => IdFormat.OpenLicenseAuthorizationNumber.Generate(random));
+    }
 
     // ---- Typos are caught, and the group is named ----
 
