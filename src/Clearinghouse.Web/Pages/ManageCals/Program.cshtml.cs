@@ -24,13 +24,9 @@ public sealed class ProgramModel(ClearinghouseDbContext db, TimeProvider clock, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    // Validated against the program the request has when it is saved: another tab may have changed it meanwhile.
+    public Task<IActionResult> OnPostAsync(Guid id) => SaveStepAsync(id, async draft =>
     {
-        if (await LoadAsync(id) is { } elsewhere)
-        {
-            return elsewhere;
-        }
-
         Input.Program = ChosenProgram;
         var result = await validator.ValidateAsync(Input);
         if (!result.IsValid)
@@ -39,9 +35,9 @@ public sealed class ProgramModel(ClearinghouseDbContext db, TimeProvider clock, 
             return Page();
         }
 
-        Input.ApplyTo(Draft!);
-        return await SaveAndContinueAsync(Draft!);
-    }
+        Input.ApplyTo(draft);
+        return null;
+    });
 
     // LoadAsync only lets this step show once step 1 (and so the program) is complete.
     private LicenseProgram ChosenProgram => Catalogue.FindProgram(Draft!.LicenseProgramCode)!;

@@ -31,11 +31,17 @@ public sealed class RequestModel(ClearinghouseDbContext db, TimeProvider clock, 
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
-        if (id is not null && await LoadAsync(id.Value) is { } elsewhere)
+        if (id is not null)
         {
-            return elsewhere;
+            return await SaveStepAsync(id.Value, ApplyAsync);
         }
 
+        var draft = new CalRequest { Id = Guid.NewGuid(), Channel = RequestChannel.Web, CreatedAt = Now };
+        return await ApplyAsync(draft) ?? await SaveNewAsync(draft);
+    }
+
+    private async Task<IActionResult?> ApplyAsync(CalRequest draft)
+    {
         var result = await validator.ValidateAsync(Input);
         if (!result.IsValid)
         {
@@ -43,14 +49,7 @@ public sealed class RequestModel(ClearinghouseDbContext db, TimeProvider clock, 
             return Page();
         }
 
-        var draft = Draft;
-        if (draft is null)
-        {
-            draft = new CalRequest { Id = Guid.NewGuid(), Channel = RequestChannel.Web, CreatedAt = Now };
-            Db.CalRequests.Add(draft);
-        }
-
         Input.ApplyTo(draft);
-        return await SaveAndContinueAsync(draft);
+        return null;
     }
 }

@@ -23,6 +23,7 @@ public sealed class ManageCalsFinalityTests(ClearinghouseFactory factory, ITestO
     {
         var disagreements = new List<string>();
         var serverErrors = 0;
+        var staleFirst = 0;
         for (var round = 1; round <= Rounds; round++)
         {
             var wizard = new ManageCalsWizard(factory.CreatePageClient());
@@ -48,13 +49,16 @@ public sealed class ManageCalsFinalityTests(ClearinghouseFactory factory, ITestO
             var responses = await Task.WhenAll(posts.Select(post => Task.Run(() => wizard.Client.SendAsync(post))));
 
             serverErrors += responses.Count(r => (int)r.StatusCode >= 500);
+            staleFirst += await factory.WithDbAsync(db => db.KeyPacks.CountAsync(
+                k => k.RequestId == requestId && (k.LicenseServerId != serverId || k.Quantity != 25)));
             if (await DisagreementAsync(wizard, requestId) is { } disagreement)
             {
                 disagreements.Add($"round {round}: {disagreement}");
             }
         }
 
-        output.WriteLine($"{Rounds} rounds: {disagreements.Count} disagreements, {serverErrors} server errors.");
+        output.WriteLine($"{Rounds} rounds: {disagreements.Count} disagreements, {serverErrors} server errors; " +
+                         $"in {staleFirst} a stale step was saved before the submit.");
         Assert.True(disagreements.Count == 0 && serverErrors == 0,
             $"{Rounds} rounds: {disagreements.Count} disagreements, {serverErrors} server errors.\n" +
             string.Join('\n', disagreements));
