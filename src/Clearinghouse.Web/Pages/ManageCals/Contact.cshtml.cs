@@ -12,7 +12,7 @@ public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, 
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -23,7 +23,7 @@ public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, 
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(Guid id) => SaveStepAsync(id, async draft =>
+    public Task<IActionResult> OnPostAsync([FromRoute] Guid id) => SaveStepAsync(id, async draft =>
     {
         var result = await validator.ValidateAsync(Input);
         if (!result.IsValid)

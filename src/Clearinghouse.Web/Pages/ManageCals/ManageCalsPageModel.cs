@@ -11,6 +11,10 @@ namespace Clearinghouse.Web.Pages.ManageCals;
 /// What every step of the wizard shares: the request is loaded from the database by the id in the route, a step
 /// is only shown once the steps before it are complete, and a submitted request only shows its result.
 /// </summary>
+/// <remarks>
+/// Every handler takes the id <c>[FromRoute]</c>: by default a form field or query parameter named "id" would win over
+/// the address, so posting one request's form with another's id would act on the other.
+/// </remarks>
 public abstract class ManageCalsPageModel(ClearinghouseDbContext db, TimeProvider clock) : PageModel
 {
     /// <summary>

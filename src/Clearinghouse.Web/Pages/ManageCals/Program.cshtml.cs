@@ -13,7 +13,7 @@ public sealed class ProgramModel(ClearinghouseDbContext db, TimeProvider clock, 
     [BindProperty]
     public ProgramInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -25,7 +25,7 @@ public sealed class ProgramModel(ClearinghouseDbContext db, TimeProvider clock, 
     }
 
     // Validated against the program the request has when it is saved: another tab may have changed it meanwhile.
-    public Task<IActionResult> OnPostAsync(Guid id) => SaveStepAsync(id, async draft =>
+    public Task<IActionResult> OnPostAsync([FromRoute] Guid id) => SaveStepAsync(id, async draft =>
     {
         Input.Program = ChosenProgram;
         var result = await validator.ValidateAsync(Input);

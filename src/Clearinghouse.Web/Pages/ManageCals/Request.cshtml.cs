@@ -13,7 +13,7 @@ public sealed class RequestModel(ClearinghouseDbContext db, TimeProvider clock, 
     [BindProperty]
     public RequestInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid? id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid? id)
     {
         if (id is null)
         {
@@ -29,7 +29,7 @@ public sealed class RequestModel(ClearinghouseDbContext db, TimeProvider clock, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid? id)
     {
         if (id is not null)
         {

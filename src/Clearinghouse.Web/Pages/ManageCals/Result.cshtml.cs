@@ -19,7 +19,7 @@ public sealed class ResultModel(ClearinghouseDbContext db) : PageModel
 
     public (string Country, string Number)? SupportPhone { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -33,7 +33,7 @@ public sealed class ResultModel(ClearinghouseDbContext db) : PageModel
     }
 
     /// <summary>The receipt as a plain-text download: readable anywhere, printable, easy to attach to a ticket.</summary>
-    public async Task<IActionResult> OnGetReceiptAsync(Guid id)
+    public async Task<IActionResult> OnGetReceiptAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {

@@ -14,7 +14,7 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
     /// <summary>The target ID is not in this clearinghouse's own format, so a typo in it cannot be caught.</summary>
     public bool TargetIsForeign { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -30,7 +30,7 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
     /// Issues the key pack. A second submission (double click, refresh, back button) finds the request already
     /// submitted — or loses the race in the database — and lands on the same result.
     /// </summary>
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {

@@ -64,6 +64,53 @@ public sealed class ManageCalsFinalityTests(ClearinghouseFactory factory, ITestO
             string.Join('\n', disagreements));
     }
 
+    [Fact]
+    public async Task Submit_WithAnotherRequestsIdInTheForm_IssuesOnlyTheRequestInTheAddress()
+    {
+        var wizard = new ManageCalsWizard(factory.CreatePageClient());
+        var reviewA = await wizard.UpToReviewAsync(KeyPacks.NewLicenseServerId());
+        var reviewB = await wizard.UpToReviewAsync(KeyPacks.NewLicenseServerId());
+        var (idA, idB) = (ManageCalsWizard.RequestIdOf(reviewA), ManageCalsWizard.RequestIdOf(reviewB));
+
+        var response = await WithField(reviewA.Form(), "id", idB.ToString()).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal($"/manage-cals/{idA}/result", response.Headers.Location!.OriginalString);
+        var issued = await factory.WithDbAsync(db =>
+            db.KeyPacks.Where(k => k.RequestId == idA || k.RequestId == idB).Select(k => k.RequestId).ToListAsync());
+        Assert.Equal([idA], issued);
+    }
+
+    [Fact]
+    public async Task Step_WithAnotherRequestsIdInTheForm_ChangesOnlyTheRequestInTheAddress()
+    {
+        var wizard = new ManageCalsWizard(factory.CreatePageClient());
+        var reviewA = await wizard.UpToReviewAsync(KeyPacks.NewLicenseServerId());
+        var reviewB = await wizard.UpToReviewAsync(KeyPacks.NewLicenseServerId());
+        var (idA, idB) = (ManageCalsWizard.RequestIdOf(reviewA), ManageCalsWizard.RequestIdOf(reviewB));
+        var contactA = (await wizard.OpenAsync($"/manage-cals/{idA}/contact")).Form().Fill("Company name", "Fabrikam");
+
+        var response = await WithField(contactA, "id", idB.ToString()).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.Equal($"/manage-cals/{idA}/review", response.Headers.Location!.OriginalString);
+        var companies = await factory.WithDbAsync(db => db.CalRequests
+            .Where(r => r.Id == idA || r.Id == idB).ToDictionaryAsync(r => r.Id, r => r.CompanyName));
+        Assert.Equal("Fabrikam", companies[idA]);
+        Assert.Equal("Contoso Lab", companies[idB]);
+    }
+
+    /// <summary>Adds a hidden field to the form, as a crafted page or a tampering proxy could.</summary>
+    private static HtmlForm WithField(HtmlForm form, string name, string value)
+    {
+        var input = form.Element.Owner!.CreateElement("input");
+        input.SetAttribute("type", "hidden");
+        input.SetAttribute("name", name);
+        input.SetAttribute("value", value);
+        form.Element.AppendChild(input);
+        return form;
+    }
+
     /// <summary>What, if anything, disagrees with the key pack the database holds for the request.</summary>
     private async Task<string?> DisagreementAsync(ManageCalsWizard wizard, Guid requestId)
     {
