@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton(RandomNumberGenerator.Create());
 builder.Services.AddScoped<KeyPackIssuer>();
 builder.Services.AddScoped<KeyPackInstaller>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+builder.Services.AddManageCals();
 
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>

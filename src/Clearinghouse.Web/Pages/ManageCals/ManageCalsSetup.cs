@@ -1,0 +1,12 @@
+using Clearinghouse.Web.Data;
+
+namespace Clearinghouse.Web.Pages.ManageCals;
+
+public static class ManageCalsSetup
+{
+    /// <summary>
+    /// What Manage CALs needs beyond its pages: the deletion of abandoned drafts (<see cref="DraftPurge"/>).
+    /// </summary>
+    public static IServiceCollection AddManageCals(this IServiceCollection services) =>
+        services.AddDraftPurge();
+}
