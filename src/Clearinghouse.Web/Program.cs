@@ -76,6 +76,7 @@ app.UseWhen(context => !LicenseServerApi.IsApiRequest(context), site =>
 });
 
 app.UseRouting();
+app.UseRateLimiter();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Clearinghouse API");

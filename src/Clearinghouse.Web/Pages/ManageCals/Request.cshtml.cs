@@ -1,10 +1,13 @@
 using Clearinghouse.Web.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
 /// <summary>Step 1. At /manage-cals it starts a new request; at /manage-cals/{id}/request it edits one.</summary>
+/// <remarks>Starting a request is rate-limited per client address; editing one is not (see the policy).</remarks>
+[EnableRateLimiting(NewRequestRateLimit.Policy)]
 public sealed class RequestModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<RequestInput> validator)
     : ManageCalsPageModel(db, clock)
 {
