@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -26,6 +27,7 @@ builder.Services.AddScoped<KeyPackInstaller>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
+builder.Services.AddManageCals();
 
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
@@ -76,6 +78,7 @@ app.UseWhen(context => !LicenseServerApi.IsApiRequest(context), site =>
 });
 
 app.UseRouting();
+app.UseRateLimiter();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Clearinghouse API");

@@ -8,15 +8,43 @@ namespace Clearinghouse.Web.Licensing;
 public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock)
 {
     /// <summary>
-    /// Issues the request's key pack, once. Submitting again — a refresh, the back button, a double click, or two
-    /// submissions racing — returns the key pack already issued: the unique index on the request decides the race.
+    /// How often issuing is tried again after losing a race: to another submission of the request, to a step post
+    /// that saved the request first, or to another request recording the same new license server.
     /// </summary>
-    public async Task<KeyPack> IssueAsync(Guid requestId, CancellationToken cancellationToken = default)
+    private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Issues the request's key pack, once. Submitting again — a refresh, the back button, a double click, or two
+    /// submissions racing — returns the key pack already issued.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The request does not exist or is not complete.</exception>
+    public async Task<KeyPack> IssueAsync(Guid requestId, CancellationToken cancellationToken = default) =>
+        await TryIssueAsync(requestId, cancellationToken)
+        ?? throw new InvalidOperationException($"CAL request {requestId} does not exist or is not complete.");
+
+    /// <summary>
+    /// Issues the request's key pack, once; or returns null when there is no such request or it is not complete
+    /// (another tab may have changed the license program, which asks for that program's details again).
+    /// </summary>
+    /// <remarks>
+    /// The key pack is made from the request as read, and saved with the request's SubmittedAt in one SaveChanges —
+    /// one transaction — whose update of the request only applies if its <see cref="CalRequest.Version"/> is still
+    /// the one read. If a step post saved the request in between (or is saving it: the update waits for its row lock
+    /// and then finds another version), nothing is saved, not even the key pack, and issuing starts again from what
+    /// the request holds now. So the key pack is exactly the request it marks as submitted, on every provider,
+    /// whatever the isolation level; and once submitted, the request's version moves on so no stale step can save.
+    /// </remarks>
+    public async Task<KeyPack?> TryIssueAsync(Guid requestId, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
             var request = await db.CalRequests.Include(r => r.KeyPack)
-                .SingleAsync(r => r.Id == requestId, cancellationToken);
+                .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+            if (request is null)
+            {
+                return null;
+            }
+
             if (request.KeyPack is { } issued)
             {
                 return issued;
@@ -24,7 +52,7 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
 
             if (!CalRequestRules.IsComplete(request))
             {
-                throw new InvalidOperationException($"CAL request {requestId} is not complete and cannot be issued.");
+                return null;
             }
 
             var now = clock.GetUtcNow();
@@ -60,10 +88,16 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
                 await db.SaveChangesAsync(cancellationToken);
                 return keyPack;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
-                // Another submission of this request won, or another request recorded the same new server first:
-                // look again at what the database now holds.
+                // The request was saved since it was read: by a step post (issue from what it holds now) or by
+                // another submission that won (its key pack is returned on the next read).
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException exception) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // Another submission inserted this request's key pack first, or another request recorded the same
+                // new license server first: read what the database now holds.
                 db.ChangeTracker.Clear();
             }
         }

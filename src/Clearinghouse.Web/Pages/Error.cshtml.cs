@@ -31,6 +31,17 @@ public sealed class ErrorModel : PageModel
             return;
         }
 
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            // The rate limiter refused the request before any page ran, and said when to come back.
+            var seconds = int.TryParse(Response.Headers.RetryAfter, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 60;
+            Title = "Too many requests";
+            Explanation = $"Too many requests came from your network address in a short time. Wait {seconds} " +
+                          $"second{(seconds == 1 ? "" : "s")}, then try again. Nothing from the page you sent was saved.";
+            return;
+        }
+
         if (status is >= 400 and < 500)
         {
             Title = "That request could not be handled";

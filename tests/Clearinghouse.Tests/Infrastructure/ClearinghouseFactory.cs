@@ -74,6 +74,9 @@ public class ClearinghouseFactory : WebApplicationFactory<Program>
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", Database.Provider.ToString());
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}", "true");
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", Database.ConnectionString);
+
+        // Test clients have no address, so they share one rate-limit partition; the limit has its own tests.
+        builder.UseSetting("RateLimits:NewRequestsBurst", "100000");
     }
 
     protected override void Dispose(bool disposing)

@@ -12,7 +12,7 @@ public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, 
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -23,13 +23,8 @@ public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    public Task<IActionResult> OnPostAsync([FromRoute] Guid id) => SaveStepAsync(id, async draft =>
     {
-        if (await LoadAsync(id) is { } elsewhere)
-        {
-            return elsewhere;
-        }
-
         var result = await validator.ValidateAsync(Input);
         if (!result.IsValid)
         {
@@ -37,7 +32,7 @@ public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, 
             return Page();
         }
 
-        Input.ApplyTo(Draft!);
-        return await SaveAndContinueAsync(Draft!);
-    }
+        Input.ApplyTo(draft);
+        return null;
+    });
 }

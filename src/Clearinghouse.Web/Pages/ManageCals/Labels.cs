@@ -29,4 +29,5 @@ public static class Labels
     public const string Quantity = "Quantity";
 
     public const string KeyPackId = "License key pack ID";
+    public const string Issued = "Issued";
 }

@@ -11,8 +11,18 @@ namespace Clearinghouse.Web.Pages.ManageCals;
 /// What every step of the wizard shares: the request is loaded from the database by the id in the route, a step
 /// is only shown once the steps before it are complete, and a submitted request only shows its result.
 /// </summary>
+/// <remarks>
+/// Every handler takes the id <c>[FromRoute]</c>: by default a form field or query parameter named "id" would win over
+/// the address, so posting one request's form with another's id would act on the other.
+/// </remarks>
 public abstract class ManageCalsPageModel(ClearinghouseDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>
+    /// How often a step is applied again after another save of the same request came first. Each lost race means
+    /// another post was saved, so a few attempts outlast any tabs one person can have open.
+    /// </summary>
+    private const int MaxSaveAttempts = 5;
+
     protected ClearinghouseDbContext Db => db;
 
     public abstract ManageCalsStep Step { get; }
@@ -23,7 +33,8 @@ public abstract class ManageCalsPageModel(ClearinghouseDbContext db, TimeProvide
     /// <summary>Loads the request, or returns where to go instead (not found, an earlier step, the result).</summary>
     protected async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var draft = await db.CalRequests.SingleOrDefaultAsync(r => r.Id == id && r.Channel == RequestChannel.Web);
+        var draft = await db.CalRequests.SingleOrDefaultAsync(
+            r => r.Id == id && r.Channel == RequestChannel.Web, HttpContext.RequestAborted);
         if (draft is null)
         {
             return NotFound();
@@ -44,11 +55,51 @@ public abstract class ManageCalsPageModel(ClearinghouseDbContext db, TimeProvide
         return null;
     }
 
-    /// <summary>Saves the step and moves on (Post/Redirect/Get).</summary>
-    protected async Task<IActionResult> SaveAndContinueAsync(CalRequest draft)
+    /// <summary>
+    /// Loads the request, applies this step's input to it and saves (Post/Redirect/Get). <paramref name="applyStep"/>
+    /// validates and copies the input onto the draft, or returns the page to show instead (the input's errors).
+    /// </summary>
+    /// <remarks>
+    /// The save only applies if nobody saved the request since it was read (<see cref="CalRequest.Version"/> is a
+    /// concurrency token), so a post racing the submit — or arriving after it — cannot change what was issued: the
+    /// database refuses the stale update, the request is read again, and a submitted request sends the post to its
+    /// result. When another tab only edited the draft, this step is applied again to what is there now.
+    /// </remarks>
+    protected async Task<IActionResult> SaveStepAsync(Guid id, Func<CalRequest, Task<IActionResult?>> applyStep)
     {
+        ArgumentNullException.ThrowIfNull(applyStep);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await LoadAsync(id) is { } elsewhere)
+            {
+                return elsewhere;
+            }
+
+            if (await applyStep(Draft!) is { } refused)
+            {
+                return refused;
+            }
+
+            Draft!.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(HttpContext.RequestAborted);
+                return RedirectToStep(ManageCalsFlow.NextStep(Draft), id);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Saves a request the first step has just created, and moves on.</summary>
+    protected async Task<IActionResult> SaveNewAsync(CalRequest draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
         draft.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
+        db.CalRequests.Add(draft);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
         return RedirectToStep(ManageCalsFlow.NextStep(draft), draft.Id);
     }
 

@@ -18,7 +18,7 @@ public sealed class ProgramModel(
     /// <summary>Show the check box that confirms the license codes were copied from the License Pack.</summary>
     public bool AsksToConfirmLicenseCodes => Input.AsksToConfirmLicenseCodes(licensing.Value.Mode);
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -29,13 +29,9 @@ public sealed class ProgramModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    // Validated against the program the request has when it is saved: another tab may have changed it meanwhile.
+    public Task<IActionResult> OnPostAsync([FromRoute] Guid id) => SaveStepAsync(id, async draft =>
     {
-        if (await LoadAsync(id) is { } elsewhere)
-        {
-            return elsewhere;
-        }
-
         Input.Program = ChosenProgram;
         var result = await validator.ValidateAsync(Input);
         if (!result.IsValid)
@@ -44,9 +40,9 @@ public sealed class ProgramModel(
             return Page();
         }
 
-        Input.ApplyTo(Draft!);
-        return await SaveAndContinueAsync(Draft!);
-    }
+        Input.ApplyTo(draft);
+        return null;
+    });
 
     // LoadAsync only lets this step show once step 1 (and so the program) is complete.
     private LicenseProgram ChosenProgram => Catalogue.FindProgram(Draft!.LicenseProgramCode)!;

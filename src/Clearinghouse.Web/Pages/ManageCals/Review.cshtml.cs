@@ -11,7 +11,7 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
 
     public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
@@ -24,16 +24,18 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
 
     /// <summary>
     /// Issues the key pack. A second submission (double click, refresh, back button) finds the request already
-    /// submitted — or loses the race at the database's unique index — and lands on the same result.
+    /// submitted — or loses the race in the database — and lands on the same result.
     /// </summary>
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
             return elsewhere;
         }
 
-        await issuer.IssueAsync(id, HttpContext.RequestAborted);
-        return RedirectToPage("/ManageCals/Result", new { id });
+        // Null when another tab made the request incomplete meanwhile: the review page sends the person to that step.
+        return await issuer.TryIssueAsync(id, HttpContext.RequestAborted) is null
+            ? RedirectToPage("/ManageCals/Review", new { id })
+            : RedirectToPage("/ManageCals/Result", new { id });
     }
 }
