@@ -19,13 +19,18 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
     /// </summary>
     /// <exception cref="InvalidOperationException">The request does not exist or is not complete.</exception>
     public async Task<KeyPack> IssueAsync(Guid requestId, CancellationToken cancellationToken = default) =>
-        await TryIssueAsync(requestId, cancellationToken)
+        await TryIssueAsync(requestId, reviewedVersion: null, cancellationToken)
         ?? throw new InvalidOperationException($"CAL request {requestId} does not exist or is not complete.");
 
     /// <summary>
-    /// Issues the request's key pack, once; or returns null when there is no such request or it is not complete
-    /// (another tab may have changed the license program, which asks for that program's details again).
+    /// Issues the request's key pack, once; or returns null when there is no such request, it is not complete
+    /// (another tab may have changed the license program, which asks for that program's details again), or it is no
+    /// longer the version the person reviewed.
     /// </summary>
+    /// <param name="reviewedVersion">
+    /// The <see cref="CalRequest.Version"/> the review page showed: a request changed since (in another tab) is not
+    /// issued, so what is issued is always what the person read before submitting. Null to issue whatever it holds.
+    /// </param>
     /// <remarks>
     /// The key pack is made from the request as read, and saved with the request's SubmittedAt in one SaveChanges —
     /// one transaction — whose update of the request only applies if its <see cref="CalRequest.Version"/> is still
@@ -34,7 +39,7 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
     /// the request holds now. So the key pack is exactly the request it marks as submitted, on every provider,
     /// whatever the isolation level; and once submitted, the request's version moves on so no stale step can save.
     /// </remarks>
-    public async Task<KeyPack?> TryIssueAsync(Guid requestId, CancellationToken cancellationToken = default)
+    public async Task<KeyPack?> TryIssueAsync(Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -50,7 +55,7 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
                 return issued;
             }
 
-            if (!CalRequestRules.IsComplete(request))
+            if (!CalRequestRules.IsComplete(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
             {
                 return null;
             }

@@ -11,13 +11,17 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
 
     public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
+    /// <summary>The last submit was refused because the request changed in another tab after this page was shown.</summary>
+    public bool ChangedElsewhere { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id, [FromQuery] bool changed = false)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
             return elsewhere;
         }
 
+        ChangedElsewhere = changed;
         Sections = RequestSummary.Of(Draft!);
         return Page();
     }
@@ -26,16 +30,18 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
     /// Issues the key pack. A second submission (double click, refresh, back button) finds the request already
     /// submitted — or loses the race in the database — and lands on the same result.
     /// </summary>
-    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id)
+    /// <param name="version">The request's version this page showed; what is issued is what the person read.</param>
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromForm] int? version)
     {
         if (await LoadAsync(id) is { } elsewhere)
         {
             return elsewhere;
         }
 
-        // Null when another tab made the request incomplete meanwhile: the review page sends the person to that step.
-        return await issuer.TryIssueAsync(id, HttpContext.RequestAborted) is null
-            ? RedirectToPage("/ManageCals/Review", new { id })
+        // Null when another tab changed the request after this page was shown: show it again, saying so (or, when the
+        // change left it incomplete, the review page sends the person to the step that needs them).
+        return await issuer.TryIssueAsync(id, version, HttpContext.RequestAborted) is null
+            ? RedirectToPage("/ManageCals/Review", new { id, changed = "true" })
             : RedirectToPage("/ManageCals/Result", new { id });
     }
 }

@@ -49,8 +49,25 @@ public abstract class ManageCalsFinalityTests<TFactory>(TFactory factory, ITestO
             var responses = await Task.WhenAll(posts.Select(post => Task.Run(() => wizard.Client.SendAsync(post))));
 
             serverErrors += responses.Count(r => (int)r.StatusCode >= 500);
-            staleFirst += await factory.WithDbAsync(db => db.KeyPacks.CountAsync(
-                k => k.RequestId == requestId && (k.LicenseServerId != serverId || k.Quantity != 25)));
+            if (responses[0].Headers.Location?.OriginalString == $"/manage-cals/{requestId}/review?changed=true")
+            {
+                // A stale step saved first, so the request is no longer what was reviewed: nothing may be issued
+                // until the person has read it again. Then submitting issues what they read.
+                staleFirst++;
+                if (await factory.WithDbAsync(db => db.KeyPacks.AnyAsync(k => k.RequestId == requestId)))
+                {
+                    disagreements.Add($"round {round}: the submit was sent back to review, yet a key pack was issued");
+                }
+
+                var reread = await wizard.OpenAsync($"/manage-cals/{requestId}/review?changed=true");
+                if (reread.Document.GetElementById("changed-notice") is null)
+                {
+                    disagreements.Add($"round {round}: the review page did not say the request had changed");
+                }
+
+                await wizard.AcceptAsync(reread.Form());
+            }
+
             if (await DisagreementAsync(wizard, requestId) is { } disagreement)
             {
                 disagreements.Add($"round {round}: {disagreement}");
@@ -58,10 +75,32 @@ public abstract class ManageCalsFinalityTests<TFactory>(TFactory factory, ITestO
         }
 
         output.WriteLine($"{Rounds} rounds: {disagreements.Count} disagreements, {serverErrors} server errors; " +
-                         $"in {staleFirst} a stale step was saved before the submit.");
+                         $"in {staleFirst} a stale step was saved before the submit, which was sent back to review.");
         Assert.True(disagreements.Count == 0 && serverErrors == 0,
             $"{Rounds} rounds: {disagreements.Count} disagreements, {serverErrors} server errors.\n" +
             string.Join('\n', disagreements));
+    }
+
+    [Fact]
+    public async Task Submit_OfAReviewPageShownBeforeAnotherTabChangedTheRequest_IssuesNothingAndShowsItAgain()
+    {
+        var wizard = new ManageCalsWizard(factory.CreatePageClient());
+        var review = await wizard.UpToReviewAsync(KeyPacks.NewLicenseServerId());
+        var requestId = ManageCalsWizard.RequestIdOf(review);
+        var otherTab = new ManageCalsWizard(factory.CreatePageClient());
+        await otherTab.AcceptAsync((await otherTab.OpenAsync($"/manage-cals/{requestId}/program")).Form().Fill("Quantity", "40"));
+
+        var sentBack = await wizard.AcceptAsync(review.Form());
+
+        Assert.Equal("review", ManageCalsWizard.Step(sentBack));
+        Assert.NotNull(sentBack.Document.GetElementById("changed-notice"));
+        Assert.Contains("40", IssuedRecord.Rows(sentBack)["Quantity"], StringComparison.Ordinal);
+        Assert.False(await factory.WithDbAsync(db => db.KeyPacks.AnyAsync(k => k.RequestId == requestId)));
+
+        var result = await wizard.AcceptAsync(sentBack.Form());
+
+        Assert.Equal("result", ManageCalsWizard.Step(result));
+        Assert.Equal(40, await factory.WithDbAsync(db => db.KeyPacks.Where(k => k.RequestId == requestId).Select(k => k.Quantity).SingleAsync()));
     }
 
     [Fact]
