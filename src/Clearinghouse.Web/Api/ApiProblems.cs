@@ -58,13 +58,15 @@ public static class ApiProblems
 
         problem.Extensions[CodeKey] = problem.Status switch
         {
-            StatusCodes.Status400BadRequest => "invalid-request",
-            StatusCodes.Status404NotFound => "not-found",
-            StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
-            StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
-            StatusCodes.Status429TooManyRequests => "too-many-requests",
-            _ when problem.Status >= 500 => "internal-error",
-            _ => "error",
+            StatusCodes.Status400BadRequest => ProblemCodes.InvalidRequest,
+            StatusCodes.Status404NotFound => ProblemCodes.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ProblemCodes.MethodNotAllowed,
+            StatusCodes.Status413PayloadTooLarge => ProblemCodes.RequestTooLarge,
+            StatusCodes.Status415UnsupportedMediaType => ProblemCodes.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ProblemCodes.TooManyRequests,
+            StatusCodes.Status503ServiceUnavailable => ProblemCodes.ServiceUnavailable,
+            _ when problem.Status >= 500 => ProblemCodes.InternalError,
+            _ => ProblemCodes.Error,
         };
         if (problem.Status >= 500)
         {
@@ -77,6 +79,7 @@ public static class ApiProblems
                 StatusCodes.Status400BadRequest => "The request could not be read. Send a JSON body as documented at /swagger.",
                 StatusCodes.Status404NotFound => "There is no API operation at this address; /swagger lists them.",
                 StatusCodes.Status405MethodNotAllowed => "This operation does not accept that HTTP method; /swagger lists them.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation accepts.",
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.",
                 _ => null,
             };
@@ -89,4 +92,30 @@ public static class ApiProblems
         var last = propertyPath[(propertyPath.LastIndexOf('.') + 1)..];
         return last.Length == 0 ? last : char.ToLowerInvariant(last[0]) + last[1..];
     }
+}
+
+/// <summary>
+/// The stable codes of the problems the framework and the hosting write (status-based, and the database's state);
+/// each operation's own refusals have theirs in <see cref="ErrorCodes"/>.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string InvalidRequest = "invalid-request";
+    public const string NotFound = "not-found";
+    public const string MethodNotAllowed = "method-not-allowed";
+    public const string RequestTooLarge = "request-too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string TooManyRequests = "too-many-requests";
+    public const string ServiceUnavailable = "service-unavailable";
+    public const string InternalError = "internal-error";
+    public const string Error = "error";
+
+    /// <summary>503: the database was busy (locked, a deadlock, a timeout); retry after Retry-After.</summary>
+    public const string DatabaseBusy = "database-busy";
+
+    /// <summary>503: the database cannot be reached; retry after Retry-After.</summary>
+    public const string DatabaseUnavailable = "database-unavailable";
+
+    /// <summary>503: the database's migrations are not applied; the operator must apply them.</summary>
+    public const string DatabaseNotMigrated = "database-not-migrated";
 }
