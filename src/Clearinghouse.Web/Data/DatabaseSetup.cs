@@ -110,6 +110,9 @@ public static class DatabaseSetup
         if (target is null)
         {
             services.AddSingleton(new StartupProblem(problem!));
+            // The start-up stops before anything asks for one; registered so that the container (validated on build in
+            // Development) is complete.
+            services.AddScoped<ClearinghouseDbContext>(_ => throw new InvalidOperationException(problem));
             return services;
         }
 

@@ -22,10 +22,12 @@ public sealed class StartupProcessTests : IDisposable
 
     public StartupProcessTests() => Directory.CreateDirectory(_folder);
 
-    [Fact]
-    public async Task Startup_WithAnUnknownProvider_NamesTheAllowedValuesAndStops()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")]
+    public async Task Startup_WithAnUnknownProvider_NamesTheAllowedValuesAndStops(string environment)
     {
-        using var portal = PortalProcess.Start(new Dictionary<string, string> { ["Database:Provider"] = "Oracle" });
+        using var portal = PortalProcess.Start(new Dictionary<string, string> { ["Database:Provider"] = "Oracle" }, environment);
 
         var exitCode = await portal.WaitForExitAsync(StartTimeout);
 
