@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -252,7 +253,18 @@ public static class DatabaseSetup
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync(cancellationToken))
         {
-            await creator.CreateAsync(cancellationToken);
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (DbException)
+            {
+                // Another instance starting at the same time created it first; anything else stands.
+                if (!await creator.ExistsAsync(cancellationToken))
+                {
+                    throw;
+                }
+            }
         }
 
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
