@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddClearinghouseHosting(builder.Configuration);
 
 // Antiforgery keys live in the database, so several instances behind a load balancer (and a restart) agree.
 builder.Services.AddDataProtection()
@@ -53,31 +55,20 @@ builder.Services.AddSwaggerGen(options =>
         description.RelativePath?.StartsWith(LicenseServerApi.Prefix[1..], StringComparison.Ordinal) == true);
 });
 
-var app = builder.Build();
+// Disposed on every way out, so that the console logger writes out why the portal did not start.
+await using var app = builder.Build();
 
-await app.Services.MigrateClearinghouseDatabaseAsync();
+// Reaches (and migrates) the database, or logs in one line why it cannot: then the portal stops with exit code 1.
+if (!await app.PrepareAsync())
+{
+    return 1;
+}
 
 // The API answers every error with problem details; pages show the error page.
-app.UseWhen(LicenseServerApi.IsApiRequest, api =>
-{
-    // An unreadable body is the caller's mistake (400), whatever the environment; anything else is ours (500).
-    api.UseExceptionHandler(new ExceptionHandlerOptions
-    {
-        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : 500,
-    });
-    api.UseStatusCodePages();
-});
-app.UseWhen(context => !LicenseServerApi.IsApiRequest(context), site =>
-{
-    if (!app.Environment.IsDevelopment())
-    {
-        site.UseExceptionHandler("/Error");
-    }
-
-    site.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
-});
+app.UseClearinghouseErrorHandling();
 
 app.UseRouting();
+app.UseDatabaseReadinessGate();
 app.UseRateLimiter();
 
 app.UseSwagger();
@@ -86,8 +77,10 @@ app.UseSwaggerUI(options => options.DocumentTitle = "Clearinghouse API");
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLicenseServerApi();
+app.MapClearinghouseHealthChecks();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The portal's entry point; public so that tests can host it.</summary>
 public partial class Program;

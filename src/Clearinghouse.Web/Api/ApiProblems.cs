@@ -61,8 +61,10 @@ public static class ApiProblems
             StatusCodes.Status400BadRequest => ErrorCodes.InvalidRequest,
             StatusCodes.Status404NotFound => ErrorCodes.NotFound,
             StatusCodes.Status405MethodNotAllowed => ErrorCodes.MethodNotAllowed,
+            StatusCodes.Status413PayloadTooLarge => ErrorCodes.RequestTooLarge,
             StatusCodes.Status415UnsupportedMediaType => ErrorCodes.UnsupportedMediaType,
             StatusCodes.Status429TooManyRequests => ErrorCodes.TooManyRequests,
+            StatusCodes.Status503ServiceUnavailable => ErrorCodes.ServiceUnavailable,
             _ when problem.Status >= 500 => ErrorCodes.InternalError,
             _ => ErrorCodes.Error,
         };
@@ -77,6 +79,7 @@ public static class ApiProblems
                 StatusCodes.Status400BadRequest => "The request could not be read. Send a JSON body as documented at /swagger.",
                 StatusCodes.Status404NotFound => "There is no API operation at this address; /swagger lists them.",
                 StatusCodes.Status405MethodNotAllowed => "This operation does not accept that HTTP method; /swagger lists them.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation accepts.",
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.",
                 _ => null,
             };

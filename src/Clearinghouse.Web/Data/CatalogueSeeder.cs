@@ -6,7 +6,7 @@ namespace Clearinghouse.Web.Data;
 /// <summary>
 /// Seeds what the lab may change at run time — the countries and regions, with the phone number shown for each — at
 /// start, not through migrations: rows already there are left as they are, so a lab's numbers survive restarts and
-/// upgrades, and only countries missing from the table are added.
+/// upgrades, and only countries missing from the table are added. Several instances may start (and seed) at once.
 /// </summary>
 public static class CatalogueSeeder
 {
@@ -21,7 +21,17 @@ public static class CatalogueSeeder
 
         // Copies: the catalogue's own instances are shared by every request and must never be tracked by a context.
         db.CountriesRegions.AddRange(missing.Select(c => c with { }));
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            // Another instance starting at the same time added them first; the rows it added are the same ones.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 }

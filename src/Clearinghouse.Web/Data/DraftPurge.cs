@@ -1,6 +1,5 @@
-using System.Data.Common;
+using Clearinghouse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Data;
@@ -23,7 +22,11 @@ public sealed class DraftOptions
 /// running it at once do no harm.
 /// </summary>
 public sealed partial class DraftPurge(
-    IServiceScopeFactory scopes, IOptions<DraftOptions> options, TimeProvider clock, ILogger<DraftPurge> logger)
+    IServiceScopeFactory scopes,
+    IOptions<DraftOptions> options,
+    DatabaseReadiness readiness,
+    TimeProvider clock,
+    ILogger<DraftPurge> logger)
     : BackgroundService
 {
     /// <summary>Deletes the drafts that are too old now; returns how many.</summary>
@@ -59,11 +62,21 @@ public sealed partial class DraftPurge(
         {
             try
             {
-                await PurgeAsync(stoppingToken);
+                // Until the migrations are applied (Database:MigrateOnStartup=false) there is no table to purge.
+                if (await readiness.IsReadyAsync(stoppingToken))
+                {
+                    await PurgeAsync(stoppingToken);
+                }
             }
-            catch (Exception exception) when (exception is DbException or RetryLimitExceededException)
+            catch (Exception exception) when (DatabaseErrors.Classify(exception) != DatabaseFault.None)
             {
-                // The database is unreachable or refused the delete: try again next time rather than stop the portal.
+                // The database is busy or unreachable: try again next time.
+                LogPurgeDeferred(DatabaseErrors.Describe(exception));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A fault of ours, logged as one; but a background chore must not stop the portal (a faulted
+                // BackgroundService stops the host), so it is tried again at the next interval.
                 LogPurgeFailed(exception);
             }
         }
@@ -76,7 +89,10 @@ public sealed partial class DraftPurge(
     [LoggerMessage(Level = LogLevel.Debug, Message = "No abandoned drafts to delete (not submitted, unchanged for more than {MaxAge}).")]
     private partial void LogNothingToPurge(TimeSpan maxAge);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting abandoned drafts failed; trying again at the next interval.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting abandoned drafts is put off to the next interval: {Reason}")]
+    private partial void LogPurgeDeferred(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting abandoned drafts failed; trying again at the next interval.")]
     private partial void LogPurgeFailed(Exception exception);
 }
 

@@ -11,9 +11,22 @@ public static class ErrorCodes
     public const string InvalidRequest = "invalid-request";
     public const string NotFound = "not-found";
     public const string MethodNotAllowed = "method-not-allowed";
+    public const string RequestTooLarge = "request-too-large";
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string TooManyRequests = "too-many-requests";
+    public const string ServiceUnavailable = "service-unavailable";
     public const string InternalError = "internal-error";
+
+    // The database (503, with Retry-After where waiting helps).
+
+    /// <summary>The database was busy (locked, a deadlock, a timeout); retry after Retry-After.</summary>
+    public const string DatabaseBusy = "database-busy";
+
+    /// <summary>The database cannot be reached; retry after Retry-After.</summary>
+    public const string DatabaseUnavailable = "database-unavailable";
+
+    /// <summary>The database's migrations are not applied; the operator must apply them.</summary>
+    public const string DatabaseNotMigrated = "database-not-migrated";
 
     /// <summary>Any other status the framework answers with; a refusal of ours always has its own code.</summary>
     public const string Error = "error";

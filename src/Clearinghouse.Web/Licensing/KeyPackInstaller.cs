@@ -53,7 +53,7 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
                 await db.SaveChangesAsync(cancellationToken);
                 return new InstallResult(InstallOutcome.Installed, keyPack);
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException exception) when (attempt < 3 && DatabaseErrors.IsUniqueViolation(exception))
             {
                 // A simultaneous submission inserted the installation first (the key is the key pack): read its answer.
                 db.ChangeTracker.Clear();

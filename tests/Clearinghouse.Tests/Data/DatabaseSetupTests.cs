@@ -97,16 +97,77 @@ public sealed class DatabaseSetupTests
     }
 
     [Fact]
-    public void AddClearinghouseDatabase_ForSqlServerWithoutAConnectionString_SaysWhatIsMissing()
+    public void AddClearinghouseDatabase_ForSqlServerWithoutAConnectionString_SaysWhatIsMissingAtStart()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "SqlServer" })
             .Build();
+        var services = new ServiceCollection();
 
-        var error = Assert.Throws<InvalidOperationException>(
-            () => new ServiceCollection().AddClearinghouseDatabase(configuration, new Environment(Path.GetTempPath())));
+        // No logger yet at registration: the problem is kept for the start-up to say in one line.
+        services.AddClearinghouseDatabase(configuration, new Environment(Path.GetTempPath()));
 
-        Assert.Contains("ConnectionStrings:Clearinghouse", error.Message, StringComparison.Ordinal);
+        using var provider = services.BuildServiceProvider();
+        var problem = Assert.Single(provider.GetServices<StartupProblem>());
+        Assert.Contains("ConnectionStrings:Clearinghouse", problem.Message, StringComparison.Ordinal);
+        Assert.Null(provider.GetService<DatabaseTarget>());
+    }
+
+    [Theory]
+    [InlineData("Oracle")]
+    [InlineData("1")]
+    public void AddClearinghouseDatabase_WithAnUnknownProvider_NamesTheAllowedValuesAtStart(string configured)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = configured })
+            .Build();
+        var services = new ServiceCollection();
+
+        services.AddClearinghouseDatabase(configuration, new Environment(Path.GetTempPath()));
+
+        using var provider = services.BuildServiceProvider();
+        var problem = Assert.Single(provider.GetServices<StartupProblem>());
+        Assert.Contains($"Database:Provider is '{configured}'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("Sqlite, SqlServer, PostgreSql", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sqlserver", "Server=db.lab,1433;Database=Clearinghouse;User Id=sa;Password=hush", "SqlServer server db.lab,1433, database Clearinghouse")]
+    [InlineData("PostgreSql", "Host=db.lab;Port=5433;Database=clearinghouse;Username=lab;Password=hush", "PostgreSql server db.lab:5433, database clearinghouse")]
+    public void AddClearinghouseDatabase_SaysWhereTheDataLivesWithoutThePassword(string configured, string connectionString, string expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = configured,
+                ["ConnectionStrings:Clearinghouse"] = connectionString,
+            })
+            .Build();
+        var services = new ServiceCollection();
+
+        services.AddClearinghouseDatabase(configuration, new Environment(Path.GetTempPath()));
+
+        using var provider = services.BuildServiceProvider();
+        var target = provider.GetRequiredService<DatabaseTarget>();
+        Assert.Equal(expected, target.ToString());
+        Assert.DoesNotContain("hush", target.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddClearinghouseDatabase_ForSqlite_WaitsForALockOnlyAsLongAsTheBusyTimeout()
+    {
+        using var folder = new TemporaryFolder();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteBusyTimeout"] = "00:00:01" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddClearinghouseDatabase(configuration, new Environment(folder.Path));
+        await using var provider = services.BuildServiceProvider();
+        await provider.MigrateClearinghouseDatabaseAsync();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClearinghouseDbContext>();
+
+        Assert.Equal(1, new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DefaultTimeout);
     }
 
     [Fact]

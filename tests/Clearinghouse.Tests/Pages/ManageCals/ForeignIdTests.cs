@@ -131,8 +131,9 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
         var program = await ProgramStepForALicensePackAsync(wizard);
         var ours = NewRetailCode();
         var foreign = AlphabetOnlyIds.New(IdFormat.RetailLicenseCode);
+        var another = AlphabetOnlyIds.New(IdFormat.RetailLicenseCode);
 
-        var page = await wizard.RefuseAsync(FillLicensePack(program, $"{ours}\n{IdFormat.RetailLicenseCode.Format(foreign)}\n{foreign[..24]}B"));
+        var page = await wizard.RefuseAsync(FillLicensePack(program, $"{ours}\n{IdFormat.RetailLicenseCode.Format(foreign)}\n{another}"));
 
         var summary = ManageCalsWizard.ErrorSummary(page);
         Assert.Equal(2, summary.Count);
