@@ -1,8 +1,6 @@
 using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clearinghouse.Web.Data;
@@ -29,13 +27,14 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClearinghouseDbContext).Assembly);
 
-        // Check constraints are raw SQL: the column name is quoted the provider's way, since PostgreSQL folds an
-        // unquoted Quantity to quantity, which is not the column.
-        var sql = this.GetService<ISqlGenerationHelper>();
+        // Check constraints are raw SQL, so the column is named the way the provider reads it (see Column).
         modelBuilder.Entity<KeyPack>().ToTable(t => t.HasCheckConstraint(
             "CK_KeyPacks_Quantity",
-            $"{sql.DelimitIdentifier(nameof(KeyPack.Quantity))} BETWEEN {Catalogue.MinQuantity} AND {Catalogue.MaxQuantity}"));
+            $"{Column(nameof(KeyPack.Quantity))} BETWEEN {Catalogue.MinQuantity} AND {Catalogue.MaxQuantity}"));
     }
+
+    /// <summary>A column name as raw SQL (check constraints) must spell it on this provider.</summary>
+    protected virtual string Column(string name) => name;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -89,4 +88,8 @@ public sealed class SqlServerClearinghouseDbContext(DbContextOptions<SqlServerCl
 /// for real. Times are stored as <c>timestamp with time zone</c>; every time here is UTC, as Npgsql requires.
 /// </summary>
 public sealed class PostgreSqlClearinghouseDbContext(DbContextOptions<PostgreSqlClearinghouseDbContext> options)
-    : ClearinghouseDbContext(options);
+    : ClearinghouseDbContext(options)
+{
+    // PostgreSQL folds an unquoted name to lower case, and the columns are created quoted ("Quantity").
+    protected override string Column(string name) => $"\"{name}\"";
+}

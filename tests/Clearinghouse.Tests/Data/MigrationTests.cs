@@ -71,7 +71,7 @@ public sealed class MigrationTests
         Assert.Contains("CREATE TABLE [KeyPackInstallations]", script, StringComparison.Ordinal);
         // Filtered, so that the many key packs issued without a web request do not collide on NULL.
         Assert.Contains("CREATE UNIQUE INDEX [IX_KeyPacks_RequestId] ON [KeyPacks] ([RequestId]) WHERE [RequestId] IS NOT NULL", script, StringComparison.Ordinal);
-        Assert.Contains("ADD CONSTRAINT [CK_KeyPacks_Quantity] CHECK ([Quantity] BETWEEN 1 AND 9999)", script, StringComparison.Ordinal);
+        Assert.Contains("CONSTRAINT [CK_KeyPacks_Quantity] CHECK (Quantity BETWEEN 1 AND 9999)", script, StringComparison.Ordinal);
         // The countries left the migrations for start-up seeding without being deleted: requests point at them.
         Assert.DoesNotContain("DELETE FROM [CountriesRegions]", script, StringComparison.Ordinal);
         Assert.Contains("[__EFMigrationsHistory]", script, StringComparison.Ordinal);
@@ -94,6 +94,35 @@ public sealed class MigrationTests
         Assert.Empty(check.Database.GetPendingMigrations());
         Assert.Equal(check.Database.GetMigrations(), check.Database.GetAppliedMigrations());
         Assert.Equal(249, check.CountriesRegions.Count());
+    }
+
+    [Fact]
+    public async Task Migrate_ADatabaseOfTheFirstRelease_KeepsItsRequestsAndTheCountriesTheyPointAt()
+    {
+        // The second migration took the countries out of the model's seed without deleting the rows: a request made
+        // before it must survive the upgrade, still pointing at its country.
+        using var folder = new TemporaryFolder();
+        var requestId = Guid.NewGuid();
+        await using (var db = CreateSqliteContext(folder))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO CalRequests (Id, Channel, CreatedAt, UpdatedAt, CountryRegionCode, CompanyName)
+                VALUES ({requestId}, 'Web', {Now.UtcTicks}, {Now.UtcTicks}, 'NZ', 'Contoso Lab')
+                """);
+        }
+
+        await using (var db = CreateSqliteContext(folder))
+        {
+            await db.Database.MigrateAsync();
+            await CatalogueSeeder.SeedAsync(db);
+        }
+
+        await using var check = CreateSqliteContext(folder);
+        var request = await check.CalRequests.SingleAsync(r => r.Id == requestId);
+        Assert.Equal(("NZ", "Contoso Lab", 0), (request.CountryRegionCode, request.CompanyName, request.Version));
+        Assert.Equal(249, await check.CountriesRegions.CountAsync());
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
     }
 
     private static string DatabaseFile(TemporaryFolder folder) => Path.Combine(folder.Path, "App_Data", "clearinghouse.db");

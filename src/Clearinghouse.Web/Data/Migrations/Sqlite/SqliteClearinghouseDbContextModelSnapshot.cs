@@ -211,7 +211,7 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.ToTable("KeyPacks", null, t =>
                         {
-                            t.HasCheckConstraint("CK_KeyPacks_Quantity", "\"Quantity\" BETWEEN 1 AND 9999");
+                            t.HasCheckConstraint("CK_KeyPacks_Quantity", "Quantity BETWEEN 1 AND 9999");
                         });
                 });
 

@@ -13,9 +13,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
             // The countries' seed left the model (they are seeded at start now, so a lab's phone numbers are data,
             // not migrations). The DeleteData the tools generated for it was removed by hand, here and from Down's
             // matching InsertData: the rows stay where they are, and requests keep pointing at them.
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_KeyPacks_Quantity",
-                table: "KeyPacks");
 
             migrationBuilder.AddColumn<bool>(
                 name: "RetailLicenseCodesAreForeign",
@@ -38,11 +35,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_KeyPacks_Quantity",
-                table: "KeyPacks",
-                sql: "[Quantity] BETWEEN 1 AND 9999");
-
             migrationBuilder.CreateIndex(
                 name: "IX_CalRequests_SubmittedAt_UpdatedAt",
                 table: "CalRequests",
@@ -52,10 +44,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropCheckConstraint(
-                name: "CK_KeyPacks_Quantity",
-                table: "KeyPacks");
-
             migrationBuilder.DropIndex(
                 name: "IX_CalRequests_SubmittedAt_UpdatedAt",
                 table: "CalRequests");
@@ -71,11 +59,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "CalRequests");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_KeyPacks_Quantity",
-                table: "KeyPacks",
-                sql: "Quantity BETWEEN 1 AND 9999");
         }
     }
 }
