@@ -1,14 +1,18 @@
 namespace Clearinghouse.Web.Data;
 
 /// <summary>
-/// A request for CALs. While a person walks the wizard it holds what has been entered so far (so a refresh, the
+/// A request made through one of the site's flows (<see cref="Kind"/>): CALs to migrate or install, a license server to
+/// activate or reactivate. While a person walks the wizard it holds what has been entered so far (so a refresh, the
 /// back button or a server restart loses nothing); once submitted it is the record of who asked for what, and why.
+/// Which fields a request uses depends on its kind.
 /// </summary>
 public sealed class CalRequest
 {
     public Guid Id { get; init; }
 
     public RequestChannel Channel { get; init; }
+
+    public RequestKind Kind { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -74,6 +78,14 @@ public sealed class CalRequest
 
     public int? Quantity { get; set; }
 
-    /// <summary>The key pack issued for this request, once submitted.</summary>
+    // Activation: the server's Product ID and operating system.
+    public string? ProductId { get; set; }
+
+    public string? OperatingSystemCode { get; set; }
+
+    /// <summary>The key pack issued for this request, once submitted (Manage CALs, Install client access licenses).</summary>
     public KeyPack? KeyPack { get; set; }
+
+    /// <summary>The License Server ID issued for this request, once submitted (activation, reactivation).</summary>
+    public string? IssuedLicenseServerId { get; set; }
 }

@@ -19,6 +19,10 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
 
     public DbSet<KeyPackInstallation> KeyPackInstallations => Set<KeyPackInstallation>();
 
+    public DbSet<RetailLicenseCode> RetailLicenseCodes => Set<RetailLicenseCode>();
+
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+
     public DbSet<CountryRegion> CountriesRegions => Set<CountryRegion>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -31,6 +35,9 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
         modelBuilder.Entity<KeyPack>().ToTable(t => t.HasCheckConstraint(
             "CK_KeyPacks_Quantity",
             $"{Column(nameof(KeyPack.Quantity))} BETWEEN {Catalogue.MinQuantity} AND {Catalogue.MaxQuantity}"));
+        modelBuilder.Entity<Purchase>().ToTable(t => t.HasCheckConstraint(
+            "CK_Purchases_Quantity",
+            $"{Column(nameof(Purchase.Quantity))} BETWEEN 1 AND {FieldLengths.MaxPurchaseQuantity}"));
     }
 
     /// <summary>A column name as raw SQL (check constraints) must spell it on this provider.</summary>
@@ -49,16 +56,33 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
     }
 
     /// <summary>
-    /// Each saved change to a request bumps its version; the update only applies where the version is still the one
-    /// read, so of two saves racing (a step from a stale tab and the submit) the second fails instead of overwriting.
+    /// Each saved change to a request, server, key pack or purchase bumps its version; the update only applies where
+    /// the version is still the one read, so of two saves racing (a step from a stale tab and the submit, two
+    /// reactivations, two migrations of the same CALs) the second fails instead of overwriting.
     /// </summary>
     private void StampRequestVersions()
     {
-        foreach (var entry in ChangeTracker.Entries<CalRequest>())
+        foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Modified)
+            if (entry.State != EntityState.Modified)
             {
-                entry.Entity.Version++;
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case CalRequest request:
+                    request.Version++;
+                    break;
+                case LicenseServer server:
+                    server.Version++;
+                    break;
+                case KeyPack keyPack:
+                    keyPack.Version++;
+                    break;
+                case Purchase purchase:
+                    purchase.Version++;
+                    break;
             }
         }
     }

@@ -97,6 +97,9 @@ public static class DatabaseSetup
 
     private const string DefaultSqliteConnectionString = "Data Source=App_Data/clearinghouse.db";
 
+    /// <summary>The key of the PostgreSQL advisory lock that serialises migrations ("CLRHOUSE" in ASCII).</summary>
+    private const long PostgreSqlMigrationLock = 0x434C52484F555345;
+
     /// <summary>
     /// Registers the DbContext for the configured provider. Settings it cannot use do not throw here (there is no
     /// logger yet): they are registered as <see cref="StartupProblem"/>s, which the start-up reports in one line.
@@ -268,7 +271,29 @@ public static class DatabaseSetup
         }
 
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // Npgsql's migration lock is released at the end of each migration's transaction, so two instances starting
+            // at once could interleave and apply the same later migration twice ("column already exists"). A
+            // session-level advisory lock on the connection EF migrates with is held across all of them.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgreSqlMigrationLock})", cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgreSqlMigrationLock})", cancellationToken);
+            }
+            finally
+            {
+                // Closing the connection ends the session, which releases the lock if the migration failed.
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         await CatalogueSeeder.SeedAsync(db, cancellationToken);
     }
 

@@ -30,6 +30,20 @@ public static class FieldLengths
 
     public const int Channel = 16;
 
+    /// <summary>Request kinds and key pack purposes.</summary>
+    public const int Kind = 32;
+
+    /// <summary>Product IDs given at activation: 4 groups of 5, canonical.</summary>
+    public const int ProductId = 20;
+
+    public const int RetailLicenseCode = 25;
+
+    /// <summary>A canonical proof of purchase with its program, e.g. "open-license:12345678:ABCDE12345FGHIJ".</summary>
+    public const int PurchaseReference = 100;
+
+    /// <summary>The most CALs one registered purchase holds.</summary>
+    public const int MaxPurchaseQuantity = 1_000_000;
+
     public const int AgreementNumber = 7;
 
     public const int OpenLicenseNumber = 8;

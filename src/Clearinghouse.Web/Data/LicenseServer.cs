@@ -13,4 +13,30 @@ public sealed class LicenseServer
     public required bool IssuedHere { get; init; }
 
     public required DateTimeOffset FirstSeenAt { get; init; }
+
+    /// <summary>When it was activated here; null for a server only heard of (a foreign ID typed on the site).</summary>
+    public DateTimeOffset? ActivatedAt { get; init; }
+
+    /// <summary>The Product ID given at activation.</summary>
+    public string? ProductId { get; init; }
+
+    /// <summary>The operating system it runs, given at activation.</summary>
+    public string? OperatingSystemCode { get; init; }
+
+    /// <summary>
+    /// The newest CAL version it accepts (from its operating system, known from activation): a key pack of a newer
+    /// version is refused. Null when not known.
+    /// </summary>
+    public string? ProductVersionCode { get; init; }
+
+    /// <summary>
+    /// The License Server ID it was given when reactivated. From then on this ID is no longer accepted; its key packs
+    /// are bound to the new one.
+    /// </summary>
+    public string? ReplacedById { get; set; }
+
+    public DateTimeOffset? ReplacedAt { get; set; }
+
+    /// <summary>Counts the saves; a concurrency token, so two reactivations of one server cannot both succeed.</summary>
+    public int Version { get; set; }
 }

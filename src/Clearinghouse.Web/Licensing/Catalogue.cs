@@ -29,7 +29,8 @@ public sealed record ProductVersionCalType(string ProductVersionCode, string Cal
 
 public sealed record Reason(string Code, ReasonPurpose Purpose, string Text, int SortOrder);
 
-public sealed record SourceOperatingSystem(string Code, string Name, int Rank);
+/// <param name="ProductVersionCode">The newest CAL version a license server on this operating system accepts.</param>
+public sealed record SourceOperatingSystem(string Code, string Name, int Rank, string ProductVersionCode);
 
 /// <param name="PhoneNumber">The clearinghouse number shown to callers from there; the lab can change it.</param>
 public sealed record CountryRegion(string Code, string Name, string CallingCode, string PhoneNumber);
@@ -97,15 +98,15 @@ public static class Catalogue
 
     public static IReadOnlyList<SourceOperatingSystem> SourceOperatingSystems { get; } =
     [
-        new("windows-server-2003", "Windows Server 2003", 2003),
-        new("windows-server-2008", "Windows Server 2008", 2008),
-        new("windows-server-2008-r2", "Windows Server 2008 R2", 2009),
-        new("windows-server-2012", "Windows Server 2012", 2012),
-        new("windows-server-2012-r2", "Windows Server 2012 R2", 2013),
-        new("windows-server-2016", "Windows Server 2016", 2016),
-        new("windows-server-2019", "Windows Server 2019", 2019),
-        new("windows-server-2022", "Windows Server 2022", 2022),
-        new("windows-server-2025", "Windows Server 2025", 2025),
+        new("windows-server-2003", "Windows Server 2003", 2003, "windows-server-2008-r2"),
+        new("windows-server-2008", "Windows Server 2008", 2008, "windows-server-2008-r2"),
+        new("windows-server-2008-r2", "Windows Server 2008 R2", 2009, "windows-server-2008-r2"),
+        new("windows-server-2012", "Windows Server 2012", 2012, "windows-server-2012"),
+        new("windows-server-2012-r2", "Windows Server 2012 R2", 2013, "windows-server-2012"),
+        new("windows-server-2016", "Windows Server 2016", 2016, "windows-server-2016"),
+        new("windows-server-2019", "Windows Server 2019", 2019, "windows-server-2019"),
+        new("windows-server-2022", "Windows Server 2022", 2022, "windows-server-2022"),
+        new("windows-server-2025", "Windows Server 2025", 2025, "windows-server-2025"),
     ];
 
     /// <summary>The ISO 3166-1 list, sorted by name, from the countries.tsv file beside this one.</summary>

@@ -82,6 +82,8 @@ internal sealed class SourceOperatingSystemConfiguration : IEntityTypeConfigurat
         builder.HasKey(o => o.Code);
         builder.Property(o => o.Code).HasMaxLength(FieldLengths.Code);
         builder.Property(o => o.Name).HasMaxLength(FieldLengths.Name);
+        builder.Property(o => o.ProductVersionCode).HasMaxLength(FieldLengths.Code);
+        builder.HasOne<ProductVersion>().WithMany().HasForeignKey(o => o.ProductVersionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasData(Catalogue.SourceOperatingSystems);
     }
 }

@@ -11,6 +11,16 @@ internal sealed class LicenseServerConfiguration : IEntityTypeConfiguration<Lice
         builder.ToTable("LicenseServers");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.ProductId).HasMaxLength(FieldLengths.ProductId).IsUnicode(false);
+        builder.Property(s => s.OperatingSystemCode).HasMaxLength(FieldLengths.Code);
+        builder.HasOne<SourceOperatingSystem>().WithMany().HasForeignKey(s => s.OperatingSystemCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.ProductVersionCode).HasMaxLength(FieldLengths.Code);
+        builder.HasOne<ProductVersion>().WithMany().HasForeignKey(s => s.ProductVersionCode).OnDelete(DeleteBehavior.Restrict);
+
+        // A reactivated server points at the ID it was given; one server replaces at most one.
+        builder.Property(s => s.ReplacedById).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.HasOne<LicenseServer>().WithOne().HasForeignKey<LicenseServer>(s => s.ReplacedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -22,6 +32,7 @@ internal sealed class CalRequestConfiguration : IEntityTypeConfiguration<CalRequ
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(FieldLengths.Channel);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(FieldLengths.Kind);
 
         // Every save checks that nobody saved the request in between (submitting it included): a step posted from a
         // stale tab cannot change a request once its key pack is issued. See ClearinghouseDbContext.SaveChanges.
@@ -56,6 +67,15 @@ internal sealed class CalRequestConfiguration : IEntityTypeConfiguration<CalRequ
         builder.HasOne<ProductVersion>().WithMany().HasForeignKey(r => r.ProductVersionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CalType>().WithMany().HasForeignKey(r => r.CalTypeCode).OnDelete(DeleteBehavior.Restrict);
 
+        builder.Property(r => r.ProductId).HasMaxLength(FieldLengths.ProductId).IsUnicode(false);
+        builder.Property(r => r.OperatingSystemCode).HasMaxLength(FieldLengths.Code);
+        builder.HasOne<SourceOperatingSystem>().WithMany().HasForeignKey(r => r.OperatingSystemCode).OnDelete(DeleteBehavior.Restrict);
+
+        // One request issues at most one License Server ID (activation, reactivation), however often it is submitted.
+        builder.Property(r => r.IssuedLicenseServerId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.HasOne<LicenseServer>().WithOne().HasForeignKey<CalRequest>(r => r.IssuedLicenseServerId)
+            .OnDelete(DeleteBehavior.Restrict);
+
         builder.HasIndex(r => r.CreatedAt);
 
         // Abandoned drafts are found by age and deleted (DraftPurge).
@@ -79,6 +99,17 @@ internal sealed class KeyPackConfiguration : IEntityTypeConfiguration<KeyPack>
         builder.HasIndex(k => k.RequestId).IsUnique();
 
         builder.Property(k => k.Channel).HasConversion<string>().HasMaxLength(FieldLengths.Channel);
+        builder.Property(k => k.Purpose).HasConversion<string>().HasMaxLength(FieldLengths.Kind);
+        builder.Property(k => k.Version).IsConcurrencyToken();
+
+        // Key packs of one purchase: what a migration moves and what its totals add up (active ones: not migrated).
+        builder.Property(k => k.PurchaseReference).HasMaxLength(FieldLengths.PurchaseReference).IsUnicode(false);
+        builder.HasIndex(k => k.PurchaseReference);
+        builder.HasOne<Purchase>().WithMany().HasForeignKey(k => k.PurchaseId).OnDelete(DeleteBehavior.Restrict);
+
+        // A migrated key pack points at the one that holds its CALs now.
+        builder.Property(k => k.MigratedToKeyPackId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.HasOne<KeyPack>().WithMany().HasForeignKey(k => k.MigratedToKeyPackId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(k => k.LicenseProgramCode).HasMaxLength(FieldLengths.Code);
         builder.Property(k => k.ProductVersionCode).HasMaxLength(FieldLengths.Code);
         builder.Property(k => k.CalTypeCode).HasMaxLength(FieldLengths.Code);
@@ -108,5 +139,41 @@ internal sealed class KeyPackInstallationConfiguration : IEntityTypeConfiguratio
         builder.Property(i => i.LicenseServerId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
         builder.HasOne<LicenseServer>().WithMany().HasForeignKey(i => i.LicenseServerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => i.LicenseServerId);
+    }
+}
+
+internal sealed class RetailLicenseCodeConfiguration : IEntityTypeConfiguration<RetailLicenseCode>
+{
+    public void Configure(EntityTypeBuilder<RetailLicenseCode> builder)
+    {
+        builder.ToTable("RetailLicenseCodes");
+
+        // The key is the code itself: the database admits one use of each.
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(FieldLengths.RetailLicenseCode).IsUnicode(false);
+        builder.Property(c => c.KeyPackId).HasMaxLength(FieldLengths.Id).IsUnicode(false);
+        builder.HasOne<KeyPack>().WithMany().HasForeignKey(c => c.KeyPackId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.KeyPackId);
+    }
+}
+
+internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
+{
+    public void Configure(EntityTypeBuilder<Purchase> builder)
+    {
+        builder.ToTable("Purchases");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.LicenseProgramCode).HasMaxLength(FieldLengths.Code);
+        builder.HasOne<LicenseProgram>().WithMany().HasForeignKey(p => p.LicenseProgramCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Reference).HasMaxLength(FieldLengths.PurchaseReference).IsUnicode(false);
+        builder.Property(p => p.ProductVersionCode).HasMaxLength(FieldLengths.Code);
+        builder.Property(p => p.CalTypeCode).HasMaxLength(FieldLengths.Code);
+        builder.HasOne<ProductVersionCalType>().WithMany()
+            .HasForeignKey(p => new { p.ProductVersionCode, p.CalTypeCode }).OnDelete(DeleteBehavior.Restrict);
+
+        // One registration per product under one proof of purchase.
+        builder.HasIndex(p => new { p.LicenseProgramCode, p.Reference, p.ProductVersionCode, p.CalTypeCode }).IsUnique();
     }
 }

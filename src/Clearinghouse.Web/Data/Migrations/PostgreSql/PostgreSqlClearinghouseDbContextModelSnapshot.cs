@@ -65,6 +65,16 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("IssuedLicenseServerId")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -83,6 +93,10 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("OperatingSystemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("OrganizationalUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -93,6 +107,11 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("ProductVersionCode")
@@ -148,7 +167,12 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("IssuedLicenseServerId")
+                        .IsUnique();
+
                     b.HasIndex("LicenseProgramCode");
+
+                    b.HasIndex("OperatingSystemCode");
 
                     b.HasIndex("ProductVersionCode");
 
@@ -190,16 +214,41 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<DateTimeOffset?>("MigratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MigratedToKeyPackId")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<string>("ProductVersionCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PurchaseReference")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -208,6 +257,12 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                     b.HasIndex("LicenseProgramCode");
 
                     b.HasIndex("LicenseServerId");
+
+                    b.HasIndex("MigratedToKeyPackId");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("PurchaseReference");
 
                     b.HasIndex("RequestId")
                         .IsUnique();
@@ -250,15 +305,122 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .IsUnicode(false)
                         .HasColumnType("character varying(35)");
 
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IssuedHere")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("OperatingSystemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ProductVersionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("OperatingSystemCode");
+
+                    b.HasIndex("ProductVersionCode");
+
+                    b.HasIndex("ReplacedById")
+                        .IsUnique();
+
                     b.ToTable("LicenseServers", (string)null);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CalTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LicenseProgramCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProductVersionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductVersionCode", "CalTypeCode");
+
+                    b.HasIndex("LicenseProgramCode", "Reference", "ProductVersionCode", "CalTypeCode")
+                        .IsUnique();
+
+                    b.ToTable("Purchases", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Purchases_Quantity", "\"Quantity\" BETWEEN 1 AND 1000000");
+                        });
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(25)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(25)");
+
+                    b.Property<DateTimeOffset>("FirstUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyPackId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(35)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("KeyPackId");
+
+                    b.ToTable("RetailLicenseCodes", (string)null);
                 });
 
             modelBuilder.Entity("Clearinghouse.Web.Licensing.CalType", b =>
@@ -705,10 +867,17 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ProductVersionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Rank")
                         .HasColumnType("integer");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("ProductVersionCode");
 
                     b.ToTable("SourceOperatingSystems", (string)null);
 
@@ -717,54 +886,63 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         {
                             Code = "windows-server-2003",
                             Name = "Windows Server 2003",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2003
                         },
                         new
                         {
                             Code = "windows-server-2008",
                             Name = "Windows Server 2008",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2008
                         },
                         new
                         {
                             Code = "windows-server-2008-r2",
                             Name = "Windows Server 2008 R2",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2009
                         },
                         new
                         {
                             Code = "windows-server-2012",
                             Name = "Windows Server 2012",
+                            ProductVersionCode = "windows-server-2012",
                             Rank = 2012
                         },
                         new
                         {
                             Code = "windows-server-2012-r2",
                             Name = "Windows Server 2012 R2",
+                            ProductVersionCode = "windows-server-2012",
                             Rank = 2013
                         },
                         new
                         {
                             Code = "windows-server-2016",
                             Name = "Windows Server 2016",
+                            ProductVersionCode = "windows-server-2016",
                             Rank = 2016
                         },
                         new
                         {
                             Code = "windows-server-2019",
                             Name = "Windows Server 2019",
+                            ProductVersionCode = "windows-server-2019",
                             Rank = 2019
                         },
                         new
                         {
                             Code = "windows-server-2022",
                             Name = "Windows Server 2022",
+                            ProductVersionCode = "windows-server-2022",
                             Rank = 2022
                         },
                         new
                         {
                             Code = "windows-server-2025",
                             Name = "Windows Server 2025",
+                            ProductVersionCode = "windows-server-2025",
                             Rank = 2025
                         });
                 });
@@ -800,9 +978,19 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("CountryRegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Clearinghouse.Web.Data.LicenseServer", null)
+                        .WithOne()
+                        .HasForeignKey("Clearinghouse.Web.Data.CalRequest", "IssuedLicenseServerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Clearinghouse.Web.Licensing.LicenseProgram", null)
                         .WithMany()
                         .HasForeignKey("LicenseProgramCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Licensing.SourceOperatingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("OperatingSystemCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
@@ -829,6 +1017,16 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("LicenseServerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Clearinghouse.Web.Data.KeyPack", null)
+                        .WithMany()
+                        .HasForeignKey("MigratedToKeyPackId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Data.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clearinghouse.Web.Data.CalRequest", "Request")
                         .WithOne("KeyPack")
@@ -859,6 +1057,48 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.LicenseServer", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Licensing.SourceOperatingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("OperatingSystemCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Data.LicenseServer", null)
+                        .WithOne()
+                        .HasForeignKey("Clearinghouse.Web.Data.LicenseServer", "ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.Purchase", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Licensing.LicenseProgram", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseProgramCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersionCalType", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode", "CalTypeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Data.KeyPack", null)
+                        .WithMany()
+                        .HasForeignKey("KeyPackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Licensing.ProductVersionCalType", b =>
                 {
                     b.HasOne("Clearinghouse.Web.Licensing.CalType", null)
@@ -867,6 +1107,15 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Licensing.SourceOperatingSystem", b =>
+                {
                     b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
                         .WithMany()
                         .HasForeignKey("ProductVersionCode")

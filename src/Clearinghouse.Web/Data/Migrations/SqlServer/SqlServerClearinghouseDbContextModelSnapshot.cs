@@ -65,6 +65,16 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("IssuedLicenseServerId")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(35)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -83,6 +93,10 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(8)");
 
+                    b.Property<string>("OperatingSystemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("OrganizationalUnit")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -94,6 +108,11 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                     b.Property<string>("PostalCode")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
 
                     b.Property<string>("ProductVersionCode")
                         .HasMaxLength(64)
@@ -148,7 +167,13 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("IssuedLicenseServerId")
+                        .IsUnique()
+                        .HasFilter("[IssuedLicenseServerId] IS NOT NULL");
+
                     b.HasIndex("LicenseProgramCode");
+
+                    b.HasIndex("OperatingSystemCode");
 
                     b.HasIndex("ProductVersionCode");
 
@@ -190,16 +215,41 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(35)");
 
+                    b.Property<DateTimeOffset?>("MigratedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MigratedToKeyPackId")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(35)");
+
                     b.Property<string>("ProductVersionCode")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PurchaseReference")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<int>("Quantity")
                         .HasColumnType("int");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -208,6 +258,12 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                     b.HasIndex("LicenseProgramCode");
 
                     b.HasIndex("LicenseServerId");
+
+                    b.HasIndex("MigratedToKeyPackId");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("PurchaseReference");
 
                     b.HasIndex("RequestId")
                         .IsUnique()
@@ -251,15 +307,123 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(35)");
 
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("IssuedHere")
                         .HasColumnType("bit");
 
+                    b.Property<string>("OperatingSystemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<string>("ProductVersionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(35)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("OperatingSystemCode");
+
+                    b.HasIndex("ProductVersionCode");
+
+                    b.HasIndex("ReplacedById")
+                        .IsUnique()
+                        .HasFilter("[ReplacedById] IS NOT NULL");
+
                     b.ToTable("LicenseServers", (string)null);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CalTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LicenseProgramCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ProductVersionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductVersionCode", "CalTypeCode");
+
+                    b.HasIndex("LicenseProgramCode", "Reference", "ProductVersionCode", "CalTypeCode")
+                        .IsUnique();
+
+                    b.ToTable("Purchases", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Purchases_Quantity", "Quantity BETWEEN 1 AND 1000000");
+                        });
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(25)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(25)");
+
+                    b.Property<DateTimeOffset>("FirstUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("KeyPackId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(35)");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("KeyPackId");
+
+                    b.ToTable("RetailLicenseCodes", (string)null);
                 });
 
             modelBuilder.Entity("Clearinghouse.Web.Licensing.CalType", b =>
@@ -706,10 +870,17 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ProductVersionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("ProductVersionCode");
 
                     b.ToTable("SourceOperatingSystems", (string)null);
 
@@ -718,54 +889,63 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         {
                             Code = "windows-server-2003",
                             Name = "Windows Server 2003",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2003
                         },
                         new
                         {
                             Code = "windows-server-2008",
                             Name = "Windows Server 2008",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2008
                         },
                         new
                         {
                             Code = "windows-server-2008-r2",
                             Name = "Windows Server 2008 R2",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2009
                         },
                         new
                         {
                             Code = "windows-server-2012",
                             Name = "Windows Server 2012",
+                            ProductVersionCode = "windows-server-2012",
                             Rank = 2012
                         },
                         new
                         {
                             Code = "windows-server-2012-r2",
                             Name = "Windows Server 2012 R2",
+                            ProductVersionCode = "windows-server-2012",
                             Rank = 2013
                         },
                         new
                         {
                             Code = "windows-server-2016",
                             Name = "Windows Server 2016",
+                            ProductVersionCode = "windows-server-2016",
                             Rank = 2016
                         },
                         new
                         {
                             Code = "windows-server-2019",
                             Name = "Windows Server 2019",
+                            ProductVersionCode = "windows-server-2019",
                             Rank = 2019
                         },
                         new
                         {
                             Code = "windows-server-2022",
                             Name = "Windows Server 2022",
+                            ProductVersionCode = "windows-server-2022",
                             Rank = 2022
                         },
                         new
                         {
                             Code = "windows-server-2025",
                             Name = "Windows Server 2025",
+                            ProductVersionCode = "windows-server-2025",
                             Rank = 2025
                         });
                 });
@@ -801,9 +981,19 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasForeignKey("CountryRegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Clearinghouse.Web.Data.LicenseServer", null)
+                        .WithOne()
+                        .HasForeignKey("Clearinghouse.Web.Data.CalRequest", "IssuedLicenseServerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Clearinghouse.Web.Licensing.LicenseProgram", null)
                         .WithMany()
                         .HasForeignKey("LicenseProgramCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Licensing.SourceOperatingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("OperatingSystemCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
@@ -830,6 +1020,16 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasForeignKey("LicenseServerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Clearinghouse.Web.Data.KeyPack", null)
+                        .WithMany()
+                        .HasForeignKey("MigratedToKeyPackId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Data.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clearinghouse.Web.Data.CalRequest", "Request")
                         .WithOne("KeyPack")
@@ -860,6 +1060,48 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.LicenseServer", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Licensing.SourceOperatingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("OperatingSystemCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Data.LicenseServer", null)
+                        .WithOne()
+                        .HasForeignKey("Clearinghouse.Web.Data.LicenseServer", "ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.Purchase", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Licensing.LicenseProgram", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseProgramCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersionCalType", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode", "CalTypeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Data.KeyPack", null)
+                        .WithMany()
+                        .HasForeignKey("KeyPackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Licensing.ProductVersionCalType", b =>
                 {
                     b.HasOne("Clearinghouse.Web.Licensing.CalType", null)
@@ -868,6 +1110,15 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Licensing.SourceOperatingSystem", b =>
+                {
                     b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
                         .WithMany()
                         .HasForeignKey("ProductVersionCode")

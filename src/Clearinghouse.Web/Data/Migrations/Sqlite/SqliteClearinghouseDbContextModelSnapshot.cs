@@ -60,6 +60,16 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuedLicenseServerId")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -78,6 +88,10 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OperatingSystemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganizationalUnit")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -88,6 +102,11 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProductVersionCode")
@@ -143,7 +162,12 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("IssuedLicenseServerId")
+                        .IsUnique();
+
                     b.HasIndex("LicenseProgramCode");
+
+                    b.HasIndex("OperatingSystemCode");
 
                     b.HasIndex("ProductVersionCode");
 
@@ -185,9 +209,30 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MigratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MigratedToKeyPackId")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProductVersionCode")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PurchaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurchaseReference")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Quantity")
@@ -196,6 +241,10 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IssuedAt");
@@ -203,6 +252,12 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                     b.HasIndex("LicenseProgramCode");
 
                     b.HasIndex("LicenseServerId");
+
+                    b.HasIndex("MigratedToKeyPackId");
+
+                    b.HasIndex("PurchaseId");
+
+                    b.HasIndex("PurchaseReference");
 
                     b.HasIndex("RequestId")
                         .IsUnique();
@@ -245,15 +300,122 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IssuedHere")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OperatingSystemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductId")
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductVersionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedById")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("OperatingSystemCode");
+
+                    b.HasIndex("ProductVersionCode");
+
+                    b.HasIndex("ReplacedById")
+                        .IsUnique();
+
                     b.ToTable("LicenseServers", (string)null);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicenseProgramCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductVersionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductVersionCode", "CalTypeCode");
+
+                    b.HasIndex("LicenseProgramCode", "Reference", "ProductVersionCode", "CalTypeCode")
+                        .IsUnique();
+
+                    b.ToTable("Purchases", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Purchases_Quantity", "Quantity BETWEEN 1 AND 1000000");
+                        });
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(25)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyPackId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("KeyPackId");
+
+                    b.ToTable("RetailLicenseCodes", (string)null);
                 });
 
             modelBuilder.Entity("Clearinghouse.Web.Licensing.CalType", b =>
@@ -700,10 +862,17 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProductVersionCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("ProductVersionCode");
 
                     b.ToTable("SourceOperatingSystems", (string)null);
 
@@ -712,54 +881,63 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         {
                             Code = "windows-server-2003",
                             Name = "Windows Server 2003",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2003
                         },
                         new
                         {
                             Code = "windows-server-2008",
                             Name = "Windows Server 2008",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2008
                         },
                         new
                         {
                             Code = "windows-server-2008-r2",
                             Name = "Windows Server 2008 R2",
+                            ProductVersionCode = "windows-server-2008-r2",
                             Rank = 2009
                         },
                         new
                         {
                             Code = "windows-server-2012",
                             Name = "Windows Server 2012",
+                            ProductVersionCode = "windows-server-2012",
                             Rank = 2012
                         },
                         new
                         {
                             Code = "windows-server-2012-r2",
                             Name = "Windows Server 2012 R2",
+                            ProductVersionCode = "windows-server-2012",
                             Rank = 2013
                         },
                         new
                         {
                             Code = "windows-server-2016",
                             Name = "Windows Server 2016",
+                            ProductVersionCode = "windows-server-2016",
                             Rank = 2016
                         },
                         new
                         {
                             Code = "windows-server-2019",
                             Name = "Windows Server 2019",
+                            ProductVersionCode = "windows-server-2019",
                             Rank = 2019
                         },
                         new
                         {
                             Code = "windows-server-2022",
                             Name = "Windows Server 2022",
+                            ProductVersionCode = "windows-server-2022",
                             Rank = 2022
                         },
                         new
                         {
                             Code = "windows-server-2025",
                             Name = "Windows Server 2025",
+                            ProductVersionCode = "windows-server-2025",
                             Rank = 2025
                         });
                 });
@@ -793,9 +971,19 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CountryRegionCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Clearinghouse.Web.Data.LicenseServer", null)
+                        .WithOne()
+                        .HasForeignKey("Clearinghouse.Web.Data.CalRequest", "IssuedLicenseServerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Clearinghouse.Web.Licensing.LicenseProgram", null)
                         .WithMany()
                         .HasForeignKey("LicenseProgramCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Licensing.SourceOperatingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("OperatingSystemCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
@@ -822,6 +1010,16 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasForeignKey("LicenseServerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Clearinghouse.Web.Data.KeyPack", null)
+                        .WithMany()
+                        .HasForeignKey("MigratedToKeyPackId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Data.Purchase", null)
+                        .WithMany()
+                        .HasForeignKey("PurchaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Clearinghouse.Web.Data.CalRequest", "Request")
                         .WithOne("KeyPack")
@@ -852,6 +1050,48 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.LicenseServer", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Licensing.SourceOperatingSystem", null)
+                        .WithMany()
+                        .HasForeignKey("OperatingSystemCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Data.LicenseServer", null)
+                        .WithOne()
+                        .HasForeignKey("Clearinghouse.Web.Data.LicenseServer", "ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.Purchase", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Licensing.LicenseProgram", null)
+                        .WithMany()
+                        .HasForeignKey("LicenseProgramCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersionCalType", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode", "CalTypeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Data.KeyPack", null)
+                        .WithMany()
+                        .HasForeignKey("KeyPackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Licensing.ProductVersionCalType", b =>
                 {
                     b.HasOne("Clearinghouse.Web.Licensing.CalType", null)
@@ -860,6 +1100,15 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Licensing.SourceOperatingSystem", b =>
+                {
                     b.HasOne("Clearinghouse.Web.Licensing.ProductVersion", null)
                         .WithMany()
                         .HasForeignKey("ProductVersionCode")
