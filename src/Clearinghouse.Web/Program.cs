@@ -3,6 +3,7 @@ using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,7 @@ builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
 builder.Services.AddManageCals();
 
+builder.Services.AddSiteLocalization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
     options.Conventions.AddPageRouteModelConvention("/ManageCals/Request", page =>
@@ -67,6 +69,7 @@ if (!await app.PrepareAsync())
 // The API answers every error with problem details; pages show the error page.
 app.UseClearinghouseErrorHandling();
 
+app.UseSiteLocalization();
 app.UseRouting();
 app.UseDatabaseReadinessGate();
 app.UseRateLimiter();

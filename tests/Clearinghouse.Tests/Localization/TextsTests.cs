@@ -1,0 +1,59 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Clearinghouse.Web.Localization;
+using Clearinghouse.Web.Resources;
+
+namespace Clearinghouse.Tests.Localization;
+
+/// <summary>Every text exists in every language the site offers, with the same placeholders.</summary>
+public sealed partial class TextsTests
+{
+    public static TheoryData<string> Translations => [.. SiteCultures.Supported.Select(s => s.Culture.Name).Where(n => n != SiteCultures.Default)];
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void EveryText_IsTranslated_WithTheSamePlaceholders(string language)
+    {
+        var english = Entries(CultureInfo.InvariantCulture);
+        var translated = Entries(CultureInfo.GetCultureInfo(language));
+
+        Assert.NotEmpty(english);
+        Assert.Empty(english.Keys.Except(translated.Keys).Select(key => $"{key} is missing in Texts.{language}.resx"));
+        Assert.Empty(translated.Keys.Except(english.Keys).Select(key => $"{key} is in Texts.{language}.resx but not in Texts.resx"));
+        Assert.Empty(translated.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => $"{t.Key} is empty in {language}"));
+        Assert.Empty(english.Keys
+            .Where(key => !Placeholders(english[key]).SetEquals(Placeholders(translated[key])))
+            .Select(key => $"{key}: {language} has placeholders {string.Join(",", Placeholders(translated[key]))}, English {string.Join(",", Placeholders(english[key]))}"));
+    }
+
+    [Fact]
+    public void Get_InTheCurrentLanguage_FillsInTheArguments()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de");
+            Assert.Equal("Sprache", Texts.Get("Layout.Language"));
+            Assert.Equal("Seite – Clearinghouse", Texts.Get("Layout.TitleSuffix", "Seite"));
+            Assert.Throws<MissingManifestResourceException>(() => Texts.Get("No.Such.Text"));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private static Dictionary<string, string> Entries(CultureInfo culture)
+    {
+        var set = Texts.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No resources for '{culture.Name}'.");
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty);
+    }
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
