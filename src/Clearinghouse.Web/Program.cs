@@ -24,8 +24,7 @@ builder.Services.AddDataProtection()
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
 builder.Services.AddSingleton(RandomNumberGenerator.Create());
-builder.Services.AddScoped<KeyPackIssuer>();
-builder.Services.AddScoped<KeyPackInstaller>();
+builder.Services.AddLicensingRules();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
