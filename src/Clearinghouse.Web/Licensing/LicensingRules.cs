@@ -169,6 +169,15 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
 
         var canonical = PurchaseReferences.Canonical(program.Code, reference);
         assessment.PurchaseReference = canonical;
+
+        // The purchase is read before its key packs: a key pack issued against it after this read moves its version
+        // on, so the total read next is never older than the version that will guard the save.
+        var purchase = Mode == LicensingMode.Strict
+            ? await Query(db.Purchases, tracked).SingleOrDefaultAsync(
+                p => p.LicenseProgramCode == program.Code && p.Reference == reference && p.ProductVersionCode == version &&
+                    p.CalTypeCode == calType,
+                cancellationToken)
+            : null;
         var active = await Query(db.KeyPacks, tracked)
             .Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version && k.CalTypeCode == calType &&
                 k.MigratedToKeyPackId == null)
@@ -197,10 +206,6 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             return;
         }
 
-        var purchase = await Query(db.Purchases, tracked).SingleOrDefaultAsync(
-            p => p.LicenseProgramCode == program.Code && p.Reference == reference && p.ProductVersionCode == version &&
-                p.CalTypeCode == calType,
-            cancellationToken);
         var described = PurchaseReferences.Describe(program.Code, reference);
         if (purchase is null)
         {
@@ -220,7 +225,7 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             var issued = active.Except(assessment.ToMigrate).Sum(k => k.Quantity);
             if (issued + quantity > purchase.Quantity)
             {
-                assessment.Add(QuantityRefusal(facts.Kind, described, purchase.Quantity, issued, quantity, version, calType));
+                assessment.Add(QuantityRefusal(facts.Kind, $"{described} holds", purchase.Quantity, issued, quantity, version, calType));
             }
         }
     }
@@ -290,20 +295,21 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
         if (facts.Quantity is { } quantity && quantity > held)
         {
             var described = codes.Count == 1
-                ? PurchaseReferences.Describe(program.Code, codes[0])
-                : $"The {codes.Count} license codes";
+                ? $"{PurchaseReferences.Describe(program.Code, codes[0])} holds"
+                : $"The {codes.Count} license codes hold";
             assessment.Add(QuantityRefusal(facts.Kind, described, held, 0, quantity, strictVersion, strictType));
         }
     }
 
+    /// <param name="purchaseHolds">"Enterprise Agreement 1234567 holds", "The 2 license codes hold".</param>
     private static RuleRefusal QuantityRefusal(
-        RequestKind kind, string purchase, int held, int issued, int asked, string version, string calType)
+        RequestKind kind, string purchaseHolds, int held, int issued, int asked, string version, string calType)
     {
         var verb = kind == RequestKind.ManageCals ? "migrated" : "installed";
         var remaining = Math.Max(0, held - issued);
         var already = issued == 0 ? "none of them are issued elsewhere" : $"{N(issued)} of them are already issued";
         return new RuleRefusal(nameof(CalRequest.Quantity), ErrorCodes.PurchaseQuantityExceeded,
-            $"{purchase} holds {PurchaseReferences.Cals(held, version, calType)} and {already}, so {N(asked)} cannot be " +
+            $"{purchaseHolds} {PurchaseReferences.Cals(held, version, calType)} and {already}, so {N(asked)} cannot be " +
             $"{verb}: at most {N(remaining)} can.");
     }
 
