@@ -3,6 +3,7 @@ using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Lab;
 using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -29,6 +30,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Si
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
 builder.Services.AddManageCals();
+builder.Services.AddLabAdministration();
 
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
