@@ -4,6 +4,7 @@ using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Localization;
+using Clearinghouse.Web.Pages.Lab;
 using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,12 +26,12 @@ builder.Services.AddDataProtection()
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
 builder.Services.AddSingleton(RandomNumberGenerator.Create());
-builder.Services.AddScoped<KeyPackIssuer>();
-builder.Services.AddScoped<KeyPackInstaller>();
+builder.Services.AddLicensingRules();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
 builder.Services.AddManageCals();
+builder.Services.AddLabAdministration();
 
 builder.Services.AddSiteLocalization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);

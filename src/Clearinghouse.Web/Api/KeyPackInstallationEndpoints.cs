@@ -58,11 +58,16 @@ public static class KeyPackInstallationEndpoints
                 "hyphens and spaces ignored): an ID from elsewhere is welcome, and the key pack's binding decides " +
                 "whether it is the right server. Refusals are problem details with a stable `code`: " +
                 "`malformed-license-server-id` (400, not 35 letters or digits), `malformed-key-pack-id` (400, with the " +
-                "`group` at fault), `key-pack-not-found` (404), `key-pack-issued-to-another-server` (409).")
+                "`group` at fault), `key-pack-not-found` (404), `key-pack-issued-to-another-server` (409), " +
+                "`cal-version-newer-than-server` (409: the key pack's CALs are of a newer product version than the " +
+                "server accepts, known from its activation), `license-server-reactivated` (410: the server was " +
+                "reactivated and this License Server ID is no longer accepted; its key packs are bound to its new ID, " +
+                "so submit from that).")
             .Accepts<KeyPackInstallationBody>("application/json")
             .Produces<KeyPackContents>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
         return api;
     }
 
@@ -91,6 +96,24 @@ public static class KeyPackInstallationEndpoints
                 $"License key pack {IdFormat.KeyPackId.Format(keyPackId)} was issued for another license server, so " +
                 $"{IdFormat.LicenseServerId.Format(serverId)} cannot install it. Request CALs for this server's own " +
                 "License Server ID."),
+            InstallOutcome.VersionNewerThanServer => ApiProblems.Problem(
+                StatusCodes.Status409Conflict,
+                ErrorCodes.CalVersionNewerThanServer,
+                "The CALs are newer than the license server accepts.",
+                $"License key pack {IdFormat.KeyPackId.Format(keyPackId)} holds " +
+                $"{Catalogue.FindProductVersion(result.KeyPack!.ProductVersionCode)!.Name} CALs, and license server " +
+                $"{IdFormat.LicenseServerId.Format(serverId)} accepts CALs up to " +
+                $"{Catalogue.FindProductVersion(result.ServerProductVersionCode)!.Name}. Request CALs of that version or " +
+                "older, or install these on a license server that runs a newer version."),
+
+            // 410, not 409: nothing about the key pack would change the answer; this ID is retired for good.
+            InstallOutcome.ServerReactivated => ApiProblems.Problem(
+                StatusCodes.Status410Gone,
+                ErrorCodes.LicenseServerReactivated,
+                "The license server was reactivated.",
+                $"License Server ID {IdFormat.LicenseServerId.Format(serverId)} was replaced when the license server " +
+                "was reactivated, so it is no longer accepted. The server's key packs are bound to its new License " +
+                "Server ID: submit the key pack from that."),
         };
     }
 

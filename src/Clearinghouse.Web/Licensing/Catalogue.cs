@@ -124,6 +124,15 @@ public static class Catalogue
 
     public static CountryRegion? FindCountryRegion(string? code) => Find(CountriesByCode, code);
 
+    public static SourceOperatingSystem? FindOperatingSystem(string? code) => Find(OperatingSystemsByCode, code);
+
+    /// <summary>
+    /// Whether CALs of <paramref name="calVersion"/> are newer than <paramref name="serverVersion"/>, the newest a
+    /// license server accepts; false when either is unknown.
+    /// </summary>
+    public static bool IsNewerThan(string? calVersion, string? serverVersion) =>
+        FindProductVersion(calVersion) is { } cal && FindProductVersion(serverVersion) is { } server && cal.Rank > server.Rank;
+
     public static bool IsCalTypeSoldFor(string? productVersionCode, string? calTypeCode) =>
         productVersionCode is not null && calTypeCode is not null &&
         CalTypesByVersion.TryGetValue(productVersionCode, out var types) && types.Contains(calTypeCode);
@@ -138,6 +147,9 @@ public static class Catalogue
     private static readonly FrozenDictionary<string, CalType> CalTypesByCode = CalTypes.ToFrozenDictionary(t => t.Code);
 
     private static readonly FrozenDictionary<string, Reason> ReasonsByCode = Reasons.ToFrozenDictionary(r => r.Code);
+
+    private static readonly FrozenDictionary<string, SourceOperatingSystem> OperatingSystemsByCode =
+        SourceOperatingSystems.ToFrozenDictionary(o => o.Code);
 
     private static readonly FrozenDictionary<string, CountryRegion> CountriesByCode = CountriesRegions.ToFrozenDictionary(c => c.Code);
 

@@ -40,6 +40,18 @@ public static class ErrorCodes
     /// <summary>Lenient mode: written in the issuing alphabet, groups do not check out, not confirmed as copied.</summary>
     public const string UnconfirmedForeignLicenseServerId = "unconfirmed-foreign-license-server-id";
 
+    /// <summary>The license server was reactivated: it has a new License Server ID and this one is no longer accepted.</summary>
+    public const string LicenseServerReactivated = "license-server-reactivated";
+
+    /// <summary>Strict mode: no license server with this ID was activated here.</summary>
+    public const string LicenseServerNotActivated = "license-server-not-activated";
+
+    /// <summary>The CALs are of a newer product version than the license server accepts (known from its activation).</summary>
+    public const string CalVersionNewerThanServer = "cal-version-newer-than-server";
+
+    // Product IDs (activation input; from Windows, read for shape only).
+    public const string MalformedProductId = "malformed-product-id";
+
     // License key pack IDs (always issued here).
     public const string MalformedKeyPackId = "malformed-key-pack-id";
     public const string KeyPackNotFound = "key-pack-not-found";
@@ -54,6 +66,18 @@ public static class ErrorCodes
     public const string MalformedLicenseNumber = "malformed-license-number";
     public const string MalformedAuthorizationNumber = "malformed-authorization-number";
     public const string MalformedAgreementNumber = "malformed-agreement-number";
+
+    /// <summary>Install client access licenses with a retail license code that has already been installed.</summary>
+    public const string LicenseCodeAlreadyInstalled = "license-code-already-installed";
+
+    /// <summary>Strict mode: the agreement, Open License or license code is not a purchase registered here.</summary>
+    public const string PurchaseNotRegistered = "purchase-not-registered";
+
+    /// <summary>Strict mode: more CALs than the registered purchase still holds.</summary>
+    public const string PurchaseQuantityExceeded = "purchase-quantity-exceeded";
+
+    /// <summary>Lab administration: the same purchase (program, reference, version, CAL type) is already registered.</summary>
+    public const string PurchaseAlreadyRegistered = "purchase-already-registered";
 
     // Choices from the catalogue, and the quantity.
     public const string UnknownReason = "unknown-reason";

@@ -47,8 +47,9 @@ public static class ForeignIds
         ArgumentNullException.ThrowIfNull(format);
         ArgumentNullException.ThrowIfNull(codes);
 
-        // Strict mode takes what checks out as issued here. Lab administration will add the rest of strict mode:
-        // a License Server ID must belong to a server activated here, a license code to a purchase registered here.
+        // Strict mode takes what checks out as issued here. The rest of strict mode — a License Server ID must belong to
+        // a server activated here, a license code to a purchase registered here — is for LicensingRules, which looks
+        // them up.
         var strict = mode == LicensingMode.Strict;
         var parsed = format.Parse(input, label, issuedHereOnly: strict);
         if (parsed.Error is not { } error)

@@ -81,6 +81,13 @@ public sealed class IdFormat
     public static readonly IdFormat OpenLicenseAuthorizationNumber =
         new("authorization number", 3, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
 
+    /// <summary>
+    /// The Product ID a license server shows (e.g. 00490-92005-99454-AT527), given when it is activated. It comes from
+    /// Windows, not from here, so it carries no check characters and is read for its shape alone.
+    /// </summary>
+    public static readonly IdFormat ProductId =
+        new("Product ID", 4, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
+
     public static readonly IdFormat OpenLicenseNumber =
         new("license number", 1, 8, IdCharacters.Digits, issuedHereOnly: false);
 

@@ -4,42 +4,93 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Web.Licensing;
 
-/// <summary>Turns a complete CAL request into a license key pack bound to its target license server.</summary>
-public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock)
+public enum IssueStatus
+{
+    /// <summary>Issued now, or earlier for the same request (submitting again returns what was issued).</summary>
+    Issued,
+
+    /// <summary>
+    /// Nothing to issue: no such request, it is not complete (another tab may have changed the license program, which
+    /// asks for that program's details again), it is of a kind this does not issue, or it is no longer the version
+    /// the person reviewed.
+    /// </summary>
+    NotIssuable,
+
+    /// <summary>A rule of the clearinghouse refuses the request as it stands; nothing was issued.</summary>
+    Refused,
+}
+
+/// <summary>What submitting a request for CALs came to.</summary>
+/// <param name="KeyPack">The key pack, when <see cref="IssueStatus.Issued"/>.</param>
+/// <param name="Refusals">Why not, when <see cref="IssueStatus.Refused"/>: each on the field it concerns.</param>
+public sealed record IssueOutcome(IssueStatus Status, KeyPack? KeyPack, IReadOnlyList<RuleRefusal> Refusals)
+{
+    public static readonly IssueOutcome NotIssuable = new(IssueStatus.NotIssuable, null, []);
+
+    public static IssueOutcome Issued(KeyPack keyPack) => new(IssueStatus.Issued, keyPack, []);
+
+    public static IssueOutcome Refused(IReadOnlyList<RuleRefusal> refusals) => new(IssueStatus.Refused, null, refusals);
+}
+
+/// <summary>
+/// Turns a complete request for CALs (Manage CALs, Install client access licenses) into a license key pack bound to
+/// its target license server, under the clearinghouse's rules (<see cref="LicensingRules"/>).
+/// </summary>
+public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules)
 {
     /// <summary>
     /// How often issuing is tried again after losing a race: to another submission of the request, to a step post
-    /// that saved the request first, or to another request recording the same new license server.
+    /// that saved the request first, to another request recording the same new license server, using the same retail
+    /// license code, moving the same CALs or counting against the same purchase or server. Each lost race means
+    /// another save went through, so a few attempts outlast any realistic contention.
     /// </summary>
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
 
     /// <summary>
     /// Issues the request's key pack, once. Submitting again — a refresh, the back button, a double click, or two
     /// submissions racing — returns the key pack already issued.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The request does not exist or is not complete.</exception>
-    public async Task<KeyPack> IssueAsync(Guid requestId, CancellationToken cancellationToken = default) =>
-        await TryIssueAsync(requestId, reviewedVersion: null, cancellationToken)
-        ?? throw new InvalidOperationException($"CAL request {requestId} does not exist or is not complete.");
+    /// <exception cref="InvalidOperationException">The request does not exist, is not complete, or is refused.</exception>
+    public async Task<KeyPack> IssueAsync(Guid requestId, CancellationToken cancellationToken = default)
+    {
+        var outcome = await TryIssueAsync(requestId, reviewedVersion: null, cancellationToken);
+        return outcome.Status switch
+        {
+            IssueStatus.Issued => outcome.KeyPack!,
+            IssueStatus.NotIssuable => throw new InvalidOperationException(
+                $"CAL request {requestId} does not exist or is not complete."),
+            IssueStatus.Refused => throw new InvalidOperationException(
+                $"CAL request {requestId} is refused: {string.Join(" ", outcome.Refusals.Select(r => $"[{r.Code}] {r.Message}"))}"),
+        };
+    }
 
     /// <summary>
-    /// Issues the request's key pack, once; or returns null when there is no such request, it is not complete
-    /// (another tab may have changed the license program, which asks for that program's details again), or it is no
-    /// longer the version the person reviewed.
+    /// Issues the request's key pack, once, if the clearinghouse's rules allow it; see <see cref="IssueStatus"/> for
+    /// what else it can come to.
     /// </summary>
     /// <param name="reviewedVersion">
     /// The <see cref="CalRequest.Version"/> the review page showed: a request changed since (in another tab) is not
     /// issued, so what is issued is always what the person read before submitting. Null to issue whatever it holds.
     /// </param>
     /// <remarks>
-    /// The key pack is made from the request as read, and saved with the request's SubmittedAt in one SaveChanges —
-    /// one transaction — whose update of the request only applies if its <see cref="CalRequest.Version"/> is still
-    /// the one read. If a step post saved the request in between (or is saving it: the update waits for its row lock
-    /// and then finds another version), nothing is saved, not even the key pack, and issuing starts again from what
-    /// the request holds now. So the key pack is exactly the request it marks as submitted, on every provider,
-    /// whatever the isolation level; and once submitted, the request's version moves on so no stale step can save.
+    /// <para>
+    /// The rules are checked on what the request holds now, and everything issuing changes is saved in one
+    /// SaveChanges — one transaction: the key pack (its <see cref="KeyPack.Purpose"/> and purchase reference), the
+    /// request's SubmittedAt, a migration's key packs marked as migrated to it, its retail license codes recorded or
+    /// re-bound to it. Each update there only applies if the row's version is still the one read: the request's (a
+    /// step post or another submission came first), each moved key pack's (another migration moved the same CALs),
+    /// the target server's (it was reactivated meanwhile) and, in strict mode, each purchase's (another issuance
+    /// counted against it). A retail license code's first use is an insert keyed by the code. If any of that lost a
+    /// race, nothing is saved, not even the key pack, and issuing starts again from what the database holds now — so
+    /// the rules are always decided on committed data, on every provider, whatever the isolation level.
+    /// </para>
+    /// <para>
+    /// The rules: the target server is not one that was reactivated (and, in strict mode, was activated here); CALs
+    /// no newer than the server's version when it is known; a retail license code installs once; in strict mode the
+    /// purchase is registered and holds the CALs. See <see cref="LicensingRules"/>.
+    /// </para>
     /// </remarks>
-    public async Task<KeyPack?> TryIssueAsync(Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default)
+    public async Task<IssueOutcome> TryIssueAsync(Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -47,64 +98,125 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
                 .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
             if (request is null)
             {
-                return null;
+                return IssueOutcome.NotIssuable;
             }
 
             if (request.KeyPack is { } issued)
             {
-                return issued;
+                return IssueOutcome.Issued(issued);
             }
 
-            if (!CalRequestRules.IsComplete(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
+            if (!IsIssuable(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
             {
-                return null;
+                return IssueOutcome.NotIssuable;
             }
 
-            var now = clock.GetUtcNow();
-            var serverId = request.TargetLicenseServerId!;
-            if (await db.LicenseServers.FindAsync([serverId], cancellationToken) is null)
+            var facts = RequestFacts.Of(request);
+            var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+            if (assessment.Refusals.Count > 0)
             {
-                db.LicenseServers.Add(new LicenseServer
-                {
-                    Id = serverId,
-                    IssuedHere = IdFormat.LicenseServerId.Parse(serverId).Origin == IdOrigin.IssuedHere,
-                    FirstSeenAt = now,
-                });
+                return IssueOutcome.Refused(assessment.Refusals);
             }
 
-            var keyPack = new KeyPack
-            {
-                Id = IdFormat.KeyPackId.Generate(random),
-                LicenseServerId = serverId,
-                RequestId = request.Id,
-                Channel = request.Channel,
-                LicenseProgramCode = request.LicenseProgramCode!,
-                ProductVersionCode = request.ProductVersionCode!,
-                CalTypeCode = request.CalTypeCode!,
-                Quantity = request.Quantity!.Value,
-                IssuedAt = now,
-            };
-            db.KeyPacks.Add(keyPack);
-            request.SubmittedAt = now;
-            request.UpdatedAt = now;
-
+            var keyPack = Issue(request, facts, assessment);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return keyPack;
+                return IssueOutcome.Issued(keyPack);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
-                // The request was saved since it was read: by a step post (issue from what it holds now) or by
-                // another submission that won (its key pack is returned on the next read).
+                // A row was saved since it was read: the request (by a step post, or by another submission that won —
+                // its key pack is returned on the next read), a key pack this migration moves, the target server or a
+                // purchase. Decide again on what the database holds now.
                 db.ChangeTracker.Clear();
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(exception))
             {
-                // Another submission inserted this request's key pack first, or another request recorded the same
-                // new license server first: read what the database now holds.
+                // Another submission inserted this request's key pack first, another request recorded the same new
+                // license server or used the same retail license code first: read what the database now holds.
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>Whether a request holds everything its kind needs to issue a key pack.</summary>
+    internal static bool IsIssuable(CalRequest request) => request.Kind switch
+    {
+        RequestKind.ManageCals => CalRequestRules.IsComplete(request),
+
+        // A first installation gives no reason for recovery.
+        RequestKind.InstallCals => request.TargetLicenseServerId is not null && request.LicenseProgramCode is not null &&
+            CalRequestRules.HasContact(request) && CalRequestRules.HasProgramDetails(request),
+        RequestKind.ActivateServer or RequestKind.ReactivateServer => false,
+    };
+
+    /// <summary>Makes the key pack and every change that goes with it, for one SaveChanges.</summary>
+    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment)
+    {
+        var now = clock.GetUtcNow();
+        var serverId = request.TargetLicenseServerId!;
+        if (assessment.TargetServer is { } server)
+        {
+            // Issued only if the server is not reactivated meanwhile: its key packs move to its new ID in one
+            // transaction, and one bound to the old ID after that would be stranded.
+            Concurrency.Touch(db, server);
+        }
+        else
+        {
+            db.LicenseServers.Add(new LicenseServer
+            {
+                Id = serverId,
+                IssuedHere = IdFormat.LicenseServerId.Parse(serverId).Origin == IdOrigin.IssuedHere,
+                FirstSeenAt = now,
+            });
+        }
+
+        var keyPack = new KeyPack
+        {
+            Id = IdFormat.KeyPackId.Generate(random),
+            LicenseServerId = serverId,
+            RequestId = request.Id,
+            Channel = request.Channel,
+            LicenseProgramCode = request.LicenseProgramCode!,
+            ProductVersionCode = request.ProductVersionCode!,
+            CalTypeCode = request.CalTypeCode!,
+            Quantity = request.Quantity!.Value,
+            Purpose = request.Kind == RequestKind.InstallCals ? KeyPackPurpose.Install : KeyPackPurpose.Migration,
+            PurchaseReference = assessment.PurchaseReference,
+            PurchaseId = assessment.Purchases.Count == 1 ? assessment.Purchases[0].Id : null,
+            IssuedAt = now,
+        };
+        db.KeyPacks.Add(keyPack);
+
+        foreach (var moved in assessment.ToMigrate)
+        {
+            moved.MigratedToKeyPackId = keyPack.Id;
+            moved.MigratedAt = now;
+        }
+
+        // A code used before is only here in a migration (an install with one is refused): its CALs move to this key
+        // pack. A new one is inserted, and its key lets only one of two requests racing with it through.
+        var used = assessment.UsedCodes.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        foreach (var code in facts.RetailLicenseCodes.Distinct(StringComparer.Ordinal))
+        {
+            if (used.TryGetValue(code, out var row))
+            {
+                row.KeyPackId = keyPack.Id;
+            }
+            else
+            {
+                db.RetailLicenseCodes.Add(new RetailLicenseCode { Code = code, KeyPackId = keyPack.Id, FirstUsedAt = now });
+            }
+        }
+
+        foreach (var purchase in assessment.Purchases)
+        {
+            Concurrency.Touch(db, purchase);
+        }
+
+        request.SubmittedAt = now;
+        request.UpdatedAt = now;
+        return keyPack;
     }
 }

@@ -8,7 +8,10 @@ public enum LicensingMode
     /// </summary>
     Lenient,
 
-    /// <summary>Only IDs issued here (and, with lab administration, purchases registered here) count.</summary>
+    /// <summary>
+    /// Only IDs issued here, license servers activated here and purchases registered in lab administration count, with
+    /// their quantities (see <see cref="LicensingRules"/>).
+    /// </summary>
     Strict,
 }
 

@@ -367,7 +367,7 @@ public abstract partial class KeyPackInstallationTests<TFactory>(TFactory factor
         var path = document.GetProperty("paths").GetProperty("/api/v1/license-servers/{licenseServerId}/key-pack-installations");
         var post = path.GetProperty("post");
         var responses = post.GetProperty("responses");
-        foreach (var status in new[] { "200", "400", "404", "409" })
+        foreach (var status in new[] { "200", "400", "404", "409", "410" })
         {
             Assert.True(responses.TryGetProperty(status, out _), $"response {status} is not documented");
         }

@@ -32,6 +32,10 @@ public static class KeyPacks
         return IdFormat.KeyPackId.Generate(random);
     }
 
+    /// <summary>A 7-digit agreement number, random enough that tests sharing a database do not share agreements.</summary>
+    public static string NewAgreementNumber() =>
+        RandomNumberGenerator.GetInt32(1_000_000, 10_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Records a complete Manage CALs request made on the web site and issues its key pack through the portal's own
     /// <see cref="KeyPackIssuer"/>.
@@ -55,7 +59,8 @@ public static class KeyPacks
             CompanyName = "Contoso Lab",
             CountryRegionCode = "US",
             Email = "ada.okafor@contoso.example",
-            AgreementNumber = "1234567",
+            // An agreement of its own: Manage CALs moves the CALs of the same agreement from other servers.
+            AgreementNumber = NewAgreementNumber(),
             ProductVersionCode = "windows-server-2022",
             CalTypeCode = "rds-per-user",
             Quantity = 25,

@@ -41,6 +41,35 @@ public sealed class IdFormatTests
         Assert.Throws<InvalidOperationException>(() => IdFormat.OpenLicenseAuthorizationNumber.Generate(random));
     }
 
+    [Theory]
+    [InlineData("00490-92005-99454-AT527")]
+    [InlineData("00490 92005 99454 at527")]
+    [InlineData("004909200599454AT527")]
+    public void Parse_AProductId_TakesItAsTypedUncheckedInCanonicalForm(string typed)
+    {
+        // Windows gives the Product ID; no check characters gate it.
+        var parsed = IdFormat.ProductId.Parse(typed);
+
+        Assert.Null(parsed.Error);
+        Assert.Equal(IdOrigin.Unverified, parsed.Origin);
+        Assert.Equal("004909200599454AT527", parsed.Value);
+        Assert.Equal("00490-92005-99454-AT527", IdFormat.ProductId.Format(parsed.Value!));
+        Assert.Throws<InvalidOperationException>(() => IdFormat.ProductId.Generate(new SeededRandomNumberGenerator(Seed)));
+    }
+
+    [Theory]
+    [InlineData("00490-92005-99454", "The Product ID has 15 characters; it needs 20 (4 groups of 5).")]
+    [InlineData("00490-92005-9945-AT5277", "Group 3 of the Product ID has 4 characters; each group has 5.")]
+    [InlineData("00490-92005-99454-AT52#", "The Product ID contains '#' in group 4 (character 5); it is made of letters and digits only.")]
+    [InlineData(" - ", "Enter the Product ID.")]
+    public void Parse_AProductIdOfTheWrongShape_SaysWhatIsWrong(string typed, string message)
+    {
+        var parsed = IdFormat.ProductId.Parse(typed);
+
+        Assert.Equal(message, parsed.Error?.Message);
+        Assert.Null(parsed.Value);
+    }
+
     // ---- Typos are caught, and the group is named ----
 
     [Theory]

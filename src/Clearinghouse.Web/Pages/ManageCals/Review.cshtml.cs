@@ -1,6 +1,8 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -38,10 +40,23 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
             return elsewhere;
         }
 
-        // Null when another tab changed the request after this page was shown: show it again, saying so (or, when the
-        // change left it incomplete, the review page sends the person to the step that needs them).
-        return await issuer.TryIssueAsync(id, version, HttpContext.RequestAborted) is null
-            ? RedirectToPage("/ManageCals/Review", new { id, changed = "true" })
-            : RedirectToPage("/ManageCals/Result", new { id });
+        var outcome = await issuer.TryIssueAsync(id, version, HttpContext.RequestAborted);
+        return outcome.Status switch
+        {
+            IssueStatus.Issued => RedirectToPage("/ManageCals/Result", new { id }),
+
+            // Another tab changed the request after this page was shown: show it again, saying so (or, when the change
+            // left it incomplete, the review page sends the person to the step that needs them).
+            IssueStatus.NotIssuable => RedirectToPage("/ManageCals/Review", new { id, changed = "true" }),
+            IssueStatus.Refused => Refused(outcome.Refusals),
+        };
+    }
+
+    /// <summary>A rule refuses the request as it stands (e.g. the target server was reactivated): say why, here.</summary>
+    private PageResult Refused(IReadOnlyList<RuleRefusal> refusals)
+    {
+        AddErrors(new ValidationResult(refusals.Select(r => new ValidationFailure(r.Field, r.Message))));
+        Sections = RequestSummary.Of(Draft!);
+        return Page();
     }
 }

@@ -1,0 +1,352 @@
+using System.Globalization;
+using Clearinghouse.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Clearinghouse.Web.Licensing;
+
+/// <summary>A rule of the clearinghouse that refuses a request as it stands.</summary>
+/// <param name="Field">
+/// The <see cref="CalRequest"/> property the refusal is about (e.g. <c>nameof(CalRequest.TargetLicenseServerId)</c>,
+/// <c>nameof(CalRequest.RetailLicenseCodes)</c>, <c>nameof(CalRequest.Quantity)</c>), so that a page shows it on the
+/// step, next to the field, where it can be put right.
+/// </param>
+/// <param name="Code">The stable code (<see cref="ErrorCodes"/>).</param>
+/// <param name="Message">What is wrong and how to put it right, for the person.</param>
+public sealed record RuleRefusal(string Field, string Code, string Message);
+
+/// <summary>
+/// What the rules look at in a request for CALs (Manage CALs or Install client access licenses), all canonical. A draft
+/// has only some of it: each rule checks what is there.
+/// </summary>
+public sealed record RequestFacts
+{
+    public RequestKind Kind { get; init; }
+
+    public string? TargetLicenseServerId { get; init; }
+
+    public string? LicenseProgramCode { get; init; }
+
+    public string? AgreementNumber { get; init; }
+
+    public string? OpenLicenseNumber { get; init; }
+
+    public string? OpenLicenseAuthorizationNumber { get; init; }
+
+    /// <summary>Canonical retail license codes, in the order entered.</summary>
+    public IReadOnlyList<string> RetailLicenseCodes { get; init; } = [];
+
+    public string? ProductVersionCode { get; init; }
+
+    public string? CalTypeCode { get; init; }
+
+    public int? Quantity { get; init; }
+
+    public static RequestFacts Of(CalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new RequestFacts
+        {
+            Kind = request.Kind,
+            TargetLicenseServerId = request.TargetLicenseServerId,
+            LicenseProgramCode = request.LicenseProgramCode,
+            AgreementNumber = request.AgreementNumber,
+            OpenLicenseNumber = request.OpenLicenseNumber,
+            OpenLicenseAuthorizationNumber = request.OpenLicenseAuthorizationNumber,
+            RetailLicenseCodes = CalRequestRules.RetailLicenseCodesOf(request),
+            ProductVersionCode = request.ProductVersionCode,
+            CalTypeCode = request.CalTypeCode,
+            Quantity = request.Quantity,
+        };
+    }
+}
+
+/// <summary>
+/// The rules the clearinghouse enforces on a request for CALs (DESIGN.md, "Rules the clearinghouse enforces"), in one
+/// place: the site's steps call <see cref="CheckTargetServerAsync"/> and <see cref="CheckAsync"/> to refuse early, on the
+/// step where the person can put it right, and <see cref="KeyPackIssuer"/> checks them all again when it issues — in
+/// the transaction that issues, so that what two requests racing both passed here is decided by the database there.
+/// </summary>
+public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<LicensingOptions> options)
+{
+    private LicensingMode Mode => options.Value.Mode;
+
+    /// <summary>
+    /// Whether CALs can be issued for <paramref name="licenseServerId"/>, or the server reactivated: not when it was
+    /// reactivated since (it has a new ID), nor in strict mode when it was not activated here. Null when it can.
+    /// </summary>
+    /// <param name="licenseServerId">Canonical: 35 upper-case characters, no separators.</param>
+    public async Task<RuleRefusal?> CheckTargetServerAsync(string licenseServerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(licenseServerId);
+        var server = await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == licenseServerId, cancellationToken);
+        return TargetServerRefusal(server);
+    }
+
+    /// <summary>
+    /// Every rule that refuses <paramref name="facts"/> as they stand, in the order of the steps (target server, then
+    /// proof of purchase, then quantity); empty when none does. Rules whose facts are still missing are not checked.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleRefusal>> CheckAsync(RequestFacts facts, CancellationToken cancellationToken = default) =>
+        (await AssessAsync(facts, tracked: false, cancellationToken)).Refusals;
+
+    /// <summary>
+    /// The rules' verdict on <paramref name="facts"/>, and what issuing them would change: the target server, the
+    /// registered purchases counted (strict mode), the key packs a migration moves, the retail codes already used.
+    /// </summary>
+    /// <param name="tracked">Load what is found tracked, for the issuer to change and save in one transaction.</param>
+    internal async Task<Assessment> AssessAsync(RequestFacts facts, bool tracked, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var assessment = new Assessment();
+
+        if (facts.TargetLicenseServerId is { } serverId)
+        {
+            assessment.TargetServer = await Query(db.LicenseServers, tracked).SingleOrDefaultAsync(s => s.Id == serverId, cancellationToken);
+            assessment.Add(TargetServerRefusal(assessment.TargetServer));
+            assessment.Add(VersionRefusal(assessment.TargetServer, facts.ProductVersionCode));
+        }
+
+        var program = Catalogue.FindProgram(facts.LicenseProgramCode);
+        if (program?.Kind == ProgramKind.RetailPurchase)
+        {
+            await AssessRetailCodesAsync(facts, program, tracked, assessment, cancellationToken);
+        }
+        else if (program is not null)
+        {
+            await AssessPurchaseAsync(facts, program, tracked, assessment, cancellationToken);
+        }
+
+        return assessment;
+    }
+
+    /// <summary>The rule on a server that CALs are requested for, or that is to be reactivated.</summary>
+    internal RuleRefusal? TargetServerRefusal(LicenseServer? server)
+    {
+        if (server?.ReplacedById is not null)
+        {
+            // The new ID is not given: whoever types the old one may not be the one who reactivated the server.
+            return new RuleRefusal(nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerReactivated,
+                "This license server has been reactivated since: it was given a new License Server ID, and this one is " +
+                "no longer accepted. Enter the License Server ID the license server shows now (in RD Licensing Manager, " +
+                "right-click the server, then Properties).");
+        }
+
+        if (Mode == LicensingMode.Strict && server?.ActivatedAt is null)
+        {
+            return new RuleRefusal(nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerNotActivated,
+                "No license server with this License Server ID was activated here. In strict mode only license servers " +
+                "activated here count: activate the license server first, then use the License Server ID it was given.");
+        }
+
+        return null;
+    }
+
+    /// <summary>A license server accepts CALs of its own version or older, when its version is known.</summary>
+    internal static RuleRefusal? VersionRefusal(LicenseServer? server, string? productVersionCode)
+    {
+        if (!Catalogue.IsNewerThan(productVersionCode, server?.ProductVersionCode))
+        {
+            return null;
+        }
+
+        var serverVersion = Catalogue.FindProductVersion(server!.ProductVersionCode)!.Name;
+        var calVersion = Catalogue.FindProductVersion(productVersionCode)!.Name;
+        return new RuleRefusal(nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer,
+            $"This license server accepts CALs up to {serverVersion}, so it cannot install {calVersion} CALs. Choose " +
+            $"{serverVersion} or an older version, or request the CALs for a license server that runs {calVersion} or later.");
+    }
+
+    /// <summary>An agreement or Open License: what a migration moves, and in strict mode the registered purchase.</summary>
+    private async Task AssessPurchaseAsync(
+        RequestFacts facts, LicenseProgram program, bool tracked, Assessment assessment, CancellationToken cancellationToken)
+    {
+        if (PurchaseReferences.RegisteredReferenceOf(facts) is not { } reference ||
+            facts.ProductVersionCode is not { } version || facts.CalTypeCode is not { } calType)
+        {
+            return;
+        }
+
+        var canonical = PurchaseReferences.Canonical(program.Code, reference);
+        assessment.PurchaseReference = canonical;
+
+        // The purchase is read before its key packs: a key pack issued against it after this read moves its version
+        // on, so the total read next is never older than the version that will guard the save.
+        var purchase = Mode == LicensingMode.Strict
+            ? await Query(db.Purchases, tracked).SingleOrDefaultAsync(
+                p => p.LicenseProgramCode == program.Code && p.Reference == reference && p.ProductVersionCode == version &&
+                    p.CalTypeCode == calType,
+                cancellationToken)
+            : null;
+        var active = await Query(db.KeyPacks, tracked)
+            .Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version && k.CalTypeCode == calType &&
+                k.MigratedToKeyPackId == null)
+            .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
+            .ToListAsync(cancellationToken);
+
+        if (facts.Kind == RequestKind.ManageCals && facts.Quantity is { } asked)
+        {
+            // Migration moves CALs: the purchase's key packs on other servers, oldest first, until they cover what is
+            // asked for. A key pack moves whole; one moved is marked and counts no more, so no CAL is counted twice.
+            var moved = 0;
+            foreach (var keyPack in active.Where(k => k.LicenseServerId != facts.TargetLicenseServerId))
+            {
+                if (moved >= asked)
+                {
+                    break;
+                }
+
+                assessment.ToMigrate.Add(keyPack);
+                moved += keyPack.Quantity;
+            }
+        }
+
+        if (Mode != LicensingMode.Strict)
+        {
+            return;
+        }
+
+        var described = PurchaseReferences.Describe(program.Code, reference);
+        if (purchase is null)
+        {
+            assessment.Add(new RuleRefusal(
+                program.Kind == ProgramKind.OpenLicense ? nameof(CalRequest.OpenLicenseNumber) : nameof(CalRequest.AgreementNumber),
+                ErrorCodes.PurchaseNotRegistered,
+                $"{described} is not registered here as a purchase of {PurchaseReferences.CalsName(version, calType)}. " +
+                "In strict mode only purchases registered in lab administration count: check the number, the product " +
+                "version and the CAL type."));
+            return;
+        }
+
+        assessment.Purchases.Add(purchase);
+        if (facts.Quantity is { } quantity)
+        {
+            // What stays issued: the purchase's active key packs, less those this migration moves.
+            var issued = active.Except(assessment.ToMigrate).Sum(k => k.Quantity);
+            if (issued + quantity > purchase.Quantity)
+            {
+                assessment.Add(QuantityRefusal(facts.Kind, $"{described} holds", purchase.Quantity, issued, quantity, version, calType));
+            }
+        }
+    }
+
+    /// <summary>Retail license codes: single-use for installs, moved by a migration, in strict mode registered.</summary>
+    private async Task AssessRetailCodesAsync(
+        RequestFacts facts, LicenseProgram program, bool tracked, Assessment assessment, CancellationToken cancellationToken)
+    {
+        var codes = facts.RetailLicenseCodes.Distinct(StringComparer.Ordinal).ToList();
+        if (codes.Count == 0)
+        {
+            return;
+        }
+
+        var used = await Query(db.RetailLicenseCodes, tracked).Where(c => codes.Contains(c.Code)).ToListAsync(cancellationToken);
+        assessment.UsedCodes.AddRange(used);
+        var usedCodes = used.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+
+        if (facts.Kind == RequestKind.InstallCals)
+        {
+            foreach (var (code, line) in Lines(codes).Where(c => usedCodes.Contains(c.Code)))
+            {
+                assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled,
+                    $"The license code on line {line} ({IdFormat.RetailLicenseCode.Format(code)}) has already been " +
+                    "installed, and a License Pack installs once. To move its CALs to another license server, use Manage CALs."));
+            }
+        }
+        else if (facts.Kind == RequestKind.ManageCals && facts.ProductVersionCode is { } version && facts.CalTypeCode is { } calType)
+        {
+            // The codes say exactly which CALs move: the key packs that hold them now, on whichever server.
+            var holders = used.Select(c => c.KeyPackId).Distinct(StringComparer.Ordinal).ToList();
+            assessment.ToMigrate.AddRange(await Query(db.KeyPacks, tracked)
+                .Where(k => holders.Contains(k.Id) && k.MigratedToKeyPackId == null && k.ProductVersionCode == version &&
+                    k.CalTypeCode == calType)
+                .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        if (Mode != LicensingMode.Strict || facts.ProductVersionCode is not { } strictVersion || facts.CalTypeCode is not { } strictType)
+        {
+            return;
+        }
+
+        var purchases = await Query(db.Purchases, tracked)
+            .Where(p => p.LicenseProgramCode == program.Code && codes.Contains(p.Reference) &&
+                p.ProductVersionCode == strictVersion && p.CalTypeCode == strictType)
+            .ToListAsync(cancellationToken);
+        var registered = purchases.Select(p => p.Reference).ToHashSet(StringComparer.Ordinal);
+        var unregistered = Lines(codes).Where(c => !registered.Contains(c.Code)).ToList();
+        foreach (var (code, line) in unregistered)
+        {
+            assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.PurchaseNotRegistered,
+                $"The license code on line {line} ({IdFormat.RetailLicenseCode.Format(code)}) is not registered here as a " +
+                $"purchase of {PurchaseReferences.CalsName(strictVersion, strictType)}. In strict mode only purchases " +
+                "registered in lab administration count: check the code, the product version and the CAL type."));
+        }
+
+        if (unregistered.Count > 0)
+        {
+            return;
+        }
+
+        assessment.Purchases.AddRange(purchases);
+
+        // A code is used once (an install) or its key pack moves with it (a migration): none of its CALs stay issued.
+        var held = purchases.Sum(p => p.Quantity);
+        if (facts.Quantity is { } quantity && quantity > held)
+        {
+            var described = codes.Count == 1
+                ? $"{PurchaseReferences.Describe(program.Code, codes[0])} holds"
+                : $"The {codes.Count} license codes hold";
+            assessment.Add(QuantityRefusal(facts.Kind, described, held, 0, quantity, strictVersion, strictType));
+        }
+    }
+
+    /// <param name="purchaseHolds">"Enterprise Agreement 1234567 holds", "The 2 license codes hold".</param>
+    private static RuleRefusal QuantityRefusal(
+        RequestKind kind, string purchaseHolds, int held, int issued, int asked, string version, string calType)
+    {
+        var verb = kind == RequestKind.ManageCals ? "migrated" : "installed";
+        var remaining = Math.Max(0, held - issued);
+        var already = issued == 0 ? "none of them are issued elsewhere" : $"{N(issued)} of them are already issued";
+        return new RuleRefusal(nameof(CalRequest.Quantity), ErrorCodes.PurchaseQuantityExceeded,
+            $"{purchaseHolds} {PurchaseReferences.Cals(held, version, calType)} and {already}, so {N(asked)} cannot be " +
+            $"{verb}: at most {N(remaining)} can.");
+    }
+
+    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    // Codes are stored one per line in the order entered, so their position is the line the person sees.
+    private static IEnumerable<(string Code, int Line)> Lines(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
+
+    private static IQueryable<T> Query<T>(DbSet<T> set, bool tracked)
+        where T : class => tracked ? set : set.AsNoTracking();
+}
+
+/// <summary>What <see cref="LicensingRules.AssessAsync"/> found.</summary>
+internal sealed class Assessment
+{
+    public List<RuleRefusal> Refusals { get; } = [];
+
+    /// <summary>The target server, when the clearinghouse knows it.</summary>
+    public LicenseServer? TargetServer { get; set; }
+
+    /// <summary>The canonical reference of an agreement or Open License (<see cref="KeyPack.PurchaseReference"/>).</summary>
+    public string? PurchaseReference { get; set; }
+
+    /// <summary>Strict mode: the registered purchases the CALs are counted against.</summary>
+    public List<Purchase> Purchases { get; } = [];
+
+    /// <summary>A migration's active key packs whose CALs move to the new key pack.</summary>
+    public List<KeyPack> ToMigrate { get; } = [];
+
+    /// <summary>The request's retail license codes that have been used before.</summary>
+    public List<RetailLicenseCode> UsedCodes { get; } = [];
+
+    public void Add(RuleRefusal? refusal)
+    {
+        if (refusal is not null)
+        {
+            Refusals.Add(refusal);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.Extensions.Options;
+
+namespace Clearinghouse.Web.Pages.Lab;
+
+/// <summary>A purchase to register: the program, its proof of purchase, and the CALs it holds.</summary>
+public sealed partial record PurchaseInput
+{
+    public string? LicenseProgramCode { get; set; }
+
+    /// <summary>Agreement programs: the agreement or enrollment number.</summary>
+    public string? AgreementNumber { get; set; }
+
+    /// <summary>Open License: the license number.</summary>
+    public string? LicenseNumber { get; set; }
+
+    /// <summary>Open License: the authorization number.</summary>
+    public string? AuthorizationNumber { get; set; }
+
+    /// <summary>License Pack (retail purchase): the license code.</summary>
+    public string? LicenseCode { get; set; }
+
+    public string? ProductVersionCode { get; set; }
+
+    public string? CalTypeCode { get; set; }
+
+    /// <summary>Kept as typed so that "abc" gets a clear message rather than a binding error.</summary>
+    public string? Quantity { get; set; }
+
+    public LicenseProgram? Program => Catalogue.FindProgram(LicenseProgramCode);
+
+    /// <summary>The field that holds the proof of purchase for the chosen program.</summary>
+    public string ReferenceField => Program?.Kind switch
+    {
+        ProgramKind.RetailPurchase => nameof(LicenseCode),
+        ProgramKind.OpenLicense => nameof(LicenseNumber),
+        _ => nameof(AgreementNumber),
+    };
+
+    /// <summary>The registration this input stands for; only once it is valid.</summary>
+    public PurchaseRegistration ToRegistration() => new(
+        LicenseProgramCode!,
+        Program!.Kind switch
+        {
+            ProgramKind.RetailPurchase => IdFormat.RetailLicenseCode.Parse(LicenseCode).Value!,
+            ProgramKind.OpenLicense => PurchaseReferences.OpenLicense(
+                IdFormat.OpenLicenseNumber.Parse(LicenseNumber).Value!,
+                IdFormat.OpenLicenseAuthorizationNumber.Parse(AuthorizationNumber).Value!),
+            ProgramKind.Agreement => IdFormat.AgreementNumber.Parse(AgreementNumber).Value!,
+        },
+        ProductVersionCode!,
+        CalTypeCode!,
+        ParseQuantity(Quantity)!.Value);
+
+    /// <summary>
+    /// Plain digits ("1500") or thousands grouped by commas ("1,500"), surrounding spaces ignored; "1,5" is not read
+    /// as 15. Null when it is not such a number or too large for one.
+    /// </summary>
+    public static int? ParseQuantity(string? text) =>
+        IsWellFormedQuantity(text) &&
+        int.TryParse(text!.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None,
+            CultureInfo.InvariantCulture, out var n)
+            ? n
+            : null;
+
+    public static bool IsWellFormedQuantity(string? text) => text is not null && QuantityShape().IsMatch(text.Trim());
+
+    [GeneratedRegex("^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex QuantityShape();
+}
+
+public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
+{
+    public static readonly string MaxQuantityText = FieldLengths.MaxPurchaseQuantity.ToString("N0", CultureInfo.InvariantCulture);
+
+    public PurchaseInputValidator(IOptions<LicensingOptions> licensing)
+    {
+        ArgumentNullException.ThrowIfNull(licensing);
+        var mode = licensing.Value.Mode;
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(x => x.LicenseProgramCode)
+            .Must(code => Catalogue.FindProgram(code) is not null)
+            .WithMessage("Choose the license program.")
+            .WithErrorCode(ErrorCodes.UnknownLicenseProgram);
+
+        When(x => x.Program?.Kind == ProgramKind.Agreement, () =>
+            RuleFor(x => x.AgreementNumber).MustBeId(IdFormat.AgreementNumber, "agreement number", ErrorCodes.MalformedAgreementNumber));
+
+        When(x => x.Program?.Kind == ProgramKind.OpenLicense, () =>
+        {
+            RuleFor(x => x.LicenseNumber).MustBeId(IdFormat.OpenLicenseNumber, "license number", ErrorCodes.MalformedLicenseNumber);
+            RuleFor(x => x.AuthorizationNumber)
+                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", ErrorCodes.MalformedAuthorizationNumber);
+        });
+
+        // Taken as the site takes it in this mode, so that a code registered here can be entered there: from elsewhere
+        // in lenient mode (registering it is the confirmation), only codes that check out in strict mode.
+        When(x => x.Program?.Kind == ProgramKind.RetailPurchase, () =>
+            RuleFor(x => x.LicenseCode).Custom((value, context) =>
+            {
+                if (ForeignIds.Check(IdFormat.RetailLicenseCode, value, "license code", mode, confirmed: true, howToConfirm: "",
+                        ErrorCodes.LicenseCode, context.PropertyPath) is { } failure)
+                {
+                    context.AddFailure(failure);
+                }
+            }));
+
+        RuleFor(x => x.ProductVersionCode)
+            .Must(code => Catalogue.FindProductVersion(code) is not null)
+            .WithMessage("Choose the product version of the CALs.")
+            .WithErrorCode(ErrorCodes.UnknownProductVersion);
+
+        RuleFor(x => x.CalTypeCode)
+            .Must(code => Catalogue.FindCalType(code) is not null)
+            .WithMessage("Choose the CAL type.")
+            .WithErrorCode(ErrorCodes.UnknownCalType)
+            .Must((input, code) => Catalogue.IsCalTypeSoldFor(input.ProductVersionCode, code))
+            .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage(input =>
+                $"{Catalogue.FindCalType(input.CalTypeCode)!.Name} is not sold for " +
+                $"{Catalogue.FindProductVersion(input.ProductVersionCode)!.Name}: choose one of " +
+                $"{string.Join(", ", Catalogue.CalTypesFor(input.ProductVersionCode!).Select(t => t.Name))}.")
+            .WithErrorCode(ErrorCodes.CalTypeNotSoldForVersion);
+
+        RuleFor(x => x.Quantity)
+            .Must(text => !string.IsNullOrWhiteSpace(text))
+            .WithMessage($"Enter the number of CALs the purchase holds, from 1 to {MaxQuantityText}.")
+            .WithErrorCode(ErrorCodes.MissingValue)
+            .Must(PurchaseInput.IsWellFormedQuantity)
+            .WithMessage("Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.")
+            .WithErrorCode(ErrorCodes.MalformedQuantity)
+
+            // A well-formed number too large for an int is out of range too, not "not a number".
+            .Must(text => PurchaseInput.ParseQuantity(text) is >= 1 and <= FieldLengths.MaxPurchaseQuantity)
+            .WithMessage($"The quantity must be from 1 to {MaxQuantityText} CALs.")
+            .WithErrorCode(ErrorCodes.QuantityOutOfRange);
+    }
+}
+
+/// <summary>A registration the database refused as a duplicate, as a failure on the reference field.</summary>
+public static class PurchaseInputFailures
+{
+    public static ValidationFailure AlreadyRegistered(PurchaseInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var registration = input.ToRegistration();
+        return new ValidationFailure(input.ReferenceField,
+            $"{PurchaseReferences.Describe(registration.LicenseProgramCode, registration.Reference)} is already registered " +
+            $"for {PurchaseReferences.CalsName(registration.ProductVersionCode, registration.CalTypeCode)}. Each purchase " +
+            "is registered once per product version and CAL type.")
+        {
+            ErrorCode = ErrorCodes.PurchaseAlreadyRegistered,
+        };
+    }
+}

@@ -1,0 +1,315 @@
+using Clearinghouse.Tests.Infrastructure;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
+
+namespace Clearinghouse.Tests.Licensing;
+
+/// <summary>
+/// Issuing key packs under the rules, in lenient mode (the default): what a key pack records of its purchase, single-use
+/// retail license codes, migration moving CALs, and the server's version.
+/// </summary>
+public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
+{
+    [Fact]
+    public async Task Issue_InstallCals_IsAnInstallationThatCarriesItsAgreement()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+
+        var keyPack = await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 20, program: "select-license"));
+
+        var stored = await factory.KeyPackAsync(keyPack.Id);
+        Assert.Equal(KeyPackPurpose.Install, stored.Purpose);
+        Assert.Equal($"select-license:{agreement}", stored.PurchaseReference);
+        Assert.Null(stored.PurchaseId);
+        Assert.Null(stored.MigratedToKeyPackId);
+    }
+
+    [Fact]
+    public async Task Issue_ManageCals_IsAMigrationThatCarriesItsOpenLicense()
+    {
+        var keyPack = await factory.IssueAsync(OpenLicense(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), "12345678", "BCDFG23456HJKMP", 5));
+
+        var stored = await factory.KeyPackAsync(keyPack.Id);
+        Assert.Equal(KeyPackPurpose.Migration, stored.Purpose);
+        Assert.Equal("open-license:12345678:BCDFG23456HJKMP", stored.PurchaseReference);
+    }
+
+    [Fact]
+    public async Task Issue_ManageCals_MarksTheAgreementsKeyPacksOnOtherServersMigratedToTheNewOne()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+        var source = KeyPacks.NewLicenseServerId();
+        var first = await factory.IssueAsync(Agreement(RequestKind.InstallCals, source, agreement, 10));
+        var second = await factory.IssueAsync(Agreement(RequestKind.InstallCals, source, agreement, 15));
+        var otherType = await factory.IssueAsync(Agreement(RequestKind.InstallCals, source, agreement, 7, calType: "rds-per-device"));
+
+        var moved = await factory.IssueAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 25));
+
+        foreach (var keyPack in new[] { first, second })
+        {
+            var stored = await factory.KeyPackAsync(keyPack.Id);
+            Assert.Equal(moved.Id, stored.MigratedToKeyPackId);
+            Assert.Equal(moved.IssuedAt, stored.MigratedAt);
+            Assert.Equal(source, stored.LicenseServerId);
+        }
+
+        Assert.Null((await factory.KeyPackAsync(otherType.Id)).MigratedToKeyPackId);
+        Assert.Equal(25 + 7, await ActiveCalsAsync($"enterprise-agreement:{agreement}"));
+    }
+
+    [Fact]
+    public async Task Issue_ManageCals_MovesTheOldestKeyPacksUntilTheyCoverTheQuantity()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+        var oldest = await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+        var next = await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+        var newest = await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+
+        var moved = await factory.IssueAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 15));
+
+        Assert.Equal(moved.Id, (await factory.KeyPackAsync(oldest.Id)).MigratedToKeyPackId);
+        Assert.Equal(moved.Id, (await factory.KeyPackAsync(next.Id)).MigratedToKeyPackId);
+        Assert.Null((await factory.KeyPackAsync(newest.Id)).MigratedToKeyPackId);
+        Assert.Equal(15 + 10, await ActiveCalsAsync($"enterprise-agreement:{agreement}"));
+    }
+
+    [Fact]
+    public async Task Issue_ManageCals_LeavesTheAgreementsKeyPacksOnTheTargetServerAlone()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+        var target = KeyPacks.NewLicenseServerId();
+        var already = await factory.IssueAsync(Agreement(RequestKind.InstallCals, target, agreement, 10));
+
+        await factory.IssueAsync(Agreement(RequestKind.ManageCals, target, agreement, 10));
+
+        Assert.Null((await factory.KeyPackAsync(already.Id)).MigratedToKeyPackId);
+    }
+
+    [Fact]
+    public async Task Issue_InstallCals_RecordsEachRetailLicenseCodeAsUsedByItsKeyPack()
+    {
+        string[] codes = [NewRetailCode(), NewRetailCode()];
+
+        var keyPack = await factory.IssueAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), codes, 10));
+
+        var rows = await factory.WithDbAsync(db => db.RetailLicenseCodes.Where(c => codes.Contains(c.Code)).ToListAsync());
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal((keyPack.Id, keyPack.IssuedAt), (row.KeyPackId, row.FirstUsedAt)));
+        Assert.Null((await factory.KeyPackAsync(keyPack.Id)).PurchaseReference);
+    }
+
+    [Fact]
+    public async Task Issue_InstallCals_WithALicenseCodeAlreadyInstalled_IsRefusedNamingItsLine()
+    {
+        var used = NewRetailCode();
+        await factory.IssueAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [used], 5));
+        var request = Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [NewRetailCode(), used], 10);
+
+        var outcome = await factory.SubmitAsync(request);
+
+        Assert.Equal(IssueStatus.Refused, outcome.Status);
+        var refusal = Assert.Single(outcome.Refusals);
+        Assert.Equal((nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled), (refusal.Field, refusal.Code));
+        Assert.StartsWith($"The license code on line 2 ({IdFormat.RetailLicenseCode.Format(used)}) has already been installed",
+            refusal.Message, StringComparison.Ordinal);
+        Assert.Null((await factory.RequestAsync(request.Id)).SubmittedAt);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.RequestId == request.Id)));
+    }
+
+    [Fact]
+    public async Task Issue_InstallCals_WhenTwoRequestsRaceWithOneLicenseCode_ExactlyOneIsIssued()
+    {
+        var code = NewRetailCode();
+        var requests = new[]
+        {
+            await factory.SaveAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [code], 5)),
+            await factory.SaveAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [code], 5)),
+        };
+
+        var outcomes = await RaceAsync(requests);
+
+        var issued = Assert.Single(outcomes, o => o.Status == IssueStatus.Issued);
+        var refused = Assert.Single(outcomes, o => o.Status == IssueStatus.Refused);
+        Assert.Equal(ErrorCodes.LicenseCodeAlreadyInstalled, Assert.Single(refused.Refusals).Code);
+        var row = await factory.WithDbAsync(db => db.RetailLicenseCodes.SingleAsync(c => c.Code == code));
+        Assert.Equal(issued.KeyPack!.Id, row.KeyPackId);
+        Assert.Equal(1, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => requests.Select(r => r.Id).Contains(k.RequestId!.Value))));
+    }
+
+    [Fact]
+    public async Task Issue_ManageCals_WithAUsedLicenseCode_RebindsItAndMarksTheOldKeyPackMigrated()
+    {
+        var code = NewRetailCode();
+        var installed = await factory.IssueAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [code], 5));
+
+        var migrated = await factory.IssueAsync(Retail(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), [code], 5));
+
+        var row = await factory.WithDbAsync(db => db.RetailLicenseCodes.SingleAsync(c => c.Code == code));
+        Assert.Equal(migrated.Id, row.KeyPackId);
+        Assert.Equal(installed.IssuedAt, row.FirstUsedAt);
+        var old = await factory.KeyPackAsync(installed.Id);
+        Assert.Equal((migrated.Id, migrated.IssuedAt), (old.MigratedToKeyPackId, old.MigratedAt));
+        Assert.Null((await factory.KeyPackAsync(migrated.Id)).MigratedToKeyPackId);
+    }
+
+    [Fact]
+    public async Task Issue_ManageCals_WithANewLicenseCode_RecordsItsFirstUse()
+    {
+        var code = NewRetailCode();
+
+        var migrated = await factory.IssueAsync(Retail(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), [code], 5));
+
+        Assert.Equal(migrated.Id, (await factory.WithDbAsync(db => db.RetailLicenseCodes.SingleAsync(c => c.Code == code))).KeyPackId);
+    }
+
+    [Fact]
+    public async Task Issue_WhenTwoMigrationsRaceForTheSameCals_EachKeyPackIsMovedOnceAndOneStaysActive()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+        var source = await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+        var requests = new[]
+        {
+            await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 10)),
+            await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 10)),
+        };
+
+        var outcomes = await RaceAsync(requests);
+
+        Assert.All(outcomes, o => Assert.Equal(IssueStatus.Issued, o.Status));
+        var movedTo = (await factory.KeyPackAsync(source.Id)).MigratedToKeyPackId;
+        var first = outcomes.Select(o => o.KeyPack!).Single(k => k.Id == movedTo);
+        var second = outcomes.Select(o => o.KeyPack!).Single(k => k.Id != first.Id);
+
+        // The second moved what the first had just moved: one chain, and only its end counts.
+        Assert.Equal(second.Id, (await factory.KeyPackAsync(first.Id)).MigratedToKeyPackId);
+        Assert.Null((await factory.KeyPackAsync(second.Id)).MigratedToKeyPackId);
+        Assert.Equal(10, await ActiveCalsAsync($"enterprise-agreement:{agreement}"));
+    }
+
+    [Fact]
+    public async Task Issue_WhenTheCalsAreNewerThanTheTargetServer_IsRefusedNamingBothVersions()
+    {
+        var server = await factory.ActivateServerAsync("windows-server-2016");
+        var request = Agreement(RequestKind.InstallCals, server.Id, KeyPacks.NewAgreementNumber(), 5, "windows-server-2019");
+
+        var outcome = await factory.SubmitAsync(request);
+
+        Assert.Equal(IssueStatus.Refused, outcome.Status);
+        var refusal = Assert.Single(outcome.Refusals);
+        Assert.Equal((nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer), (refusal.Field, refusal.Code));
+        Assert.StartsWith("This license server accepts CALs up to Windows Server 2016, so it cannot install Windows Server 2019 CALs.",
+            refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("windows-server-2016")]
+    [InlineData("windows-server-2008-r2")]
+    public async Task Issue_WhenTheCalsAreOfTheServersVersionOrOlder_IsIssued(string version)
+    {
+        var server = await factory.ActivateServerAsync("windows-server-2016");
+        var calType = version == "windows-server-2008-r2" ? "ts-rds-per-user" : PerUser;
+
+        await factory.IssueAsync(Agreement(RequestKind.InstallCals, server.Id, KeyPacks.NewAgreementNumber(), 5, version, calType));
+    }
+
+    [Fact]
+    public async Task Issue_ForAServerOnlyHeardOf_TakesAnyVersion()
+    {
+        await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 5, "windows-server-2025"));
+    }
+
+    [Fact]
+    public async Task Issue_AnActivationRequest_IsNotIssuable()
+    {
+        var request = await factory.SaveAsync(Activation());
+
+        var outcome = await factory.WithServicesAsync(services =>
+            services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request.Id, request.Version));
+
+        Assert.Equal(IssueStatus.NotIssuable, outcome.Status);
+    }
+
+    [Fact]
+    public async Task Issue_InstallCals_NeedsNoReasonForRecovery()
+    {
+        var request = Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 5);
+        Assert.Null(request.ReasonCode);
+
+        await factory.IssueAsync(request);
+    }
+
+    [Fact]
+    public async Task Check_ForADraft_RefusesAsIssuingWould()
+    {
+        var used = NewRetailCode();
+        await factory.IssueAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [used], 5));
+        var old = await factory.ActivateServerAsync("windows-server-2019");
+        await factory.ReactivateAsync(old.Id);
+        var draft = new RequestFacts
+        {
+            Kind = RequestKind.InstallCals,
+            TargetLicenseServerId = old.Id,
+            LicenseProgramCode = "license-pack",
+            RetailLicenseCodes = [used],
+            ProductVersionCode = "windows-server-2022",
+        };
+
+        var refusals = await CheckAsync(draft);
+
+        Assert.Equal(
+            [
+                (nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerReactivated),
+                (nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer),
+                (nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled),
+            ],
+            refusals.Select(r => (r.Field, r.Code)));
+    }
+
+    [Fact]
+    public async Task Check_ForAMigrationWithAUsedCode_RefusesNothing()
+    {
+        var used = NewRetailCode();
+        await factory.IssueAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [used], 5));
+
+        var refusals = await CheckAsync(RequestFacts.Of(Retail(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), [used], 5)));
+
+        Assert.Empty(refusals);
+    }
+
+    [Fact]
+    public async Task Check_ForAnEmptyDraft_RefusesNothing()
+    {
+        Assert.Empty(await CheckAsync(new RequestFacts { Kind = RequestKind.InstallCals }));
+    }
+
+    private Task<IReadOnlyList<RuleRefusal>> CheckAsync(RequestFacts facts) =>
+        factory.WithServicesAsync(services => services.GetRequiredService<LicensingRules>().CheckAsync(facts));
+
+    private async Task<IssueOutcome[]> RaceAsync(IEnumerable<CalRequest> requests)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var submissions = requests.Select(async request =>
+        {
+            await start.Task;
+            return await factory.WithServicesAsync(services =>
+                services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request.Id, request.Version));
+        }).ToList();
+        start.SetResult();
+        return await Task.WhenAll(submissions).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    private Task<int> ActiveCalsAsync(string purchaseReference) =>
+        factory.WithDbAsync(db => db.KeyPacks
+            .Where(k => k.PurchaseReference == purchaseReference && k.MigratedToKeyPackId == null)
+            .SumAsync(k => k.Quantity));
+}
+
+public sealed class KeyPackIssuerTestsOnSqlite(ClearinghouseFactory factory) : KeyPackIssuerTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class KeyPackIssuerTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory)
+    : KeyPackIssuerTests<PostgreSqlClearinghouseFactory>(factory);
