@@ -72,6 +72,7 @@ app.UseClearinghouseErrorHandling();
 
 app.UseSiteLocalization();
 app.UseRouting();
+app.UseNotFoundForUnknownAddresses();
 app.UseDatabaseReadinessGate();
 app.UseRateLimiter();
 
