@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Clearinghouse.Tests.Infrastructure;
-using Clearinghouse.Web.Pages.ManageCals;
+using Clearinghouse.Web.Pages.Flows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

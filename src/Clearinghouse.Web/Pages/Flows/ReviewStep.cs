@@ -1,14 +1,14 @@
 using Clearinghouse.Web.Data;
-using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
-public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, KeyPackIssuer issuer)
-    : ManageCalsPageModel(db, clock)
+/// <summary>
+/// The review step of any flow: the request read back from the flow's summary, each section with a link to the step
+/// that changes it, and Submit, which does what the flow declares (issues its key pack, its License Server ID…).
+/// </summary>
+public sealed class ReviewStepModel(ClearinghouseDbContext db, TimeProvider clock) : FlowPageModel(db, clock)
 {
-    public override ManageCalsStep Step => ManageCalsStep.Review;
-
     public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
 
     /// <summary>The last submit was refused because the request changed in another tab after this page was shown.</summary>
@@ -22,12 +22,12 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
         }
 
         ChangedElsewhere = changed;
-        Sections = RequestSummary.Of(Draft!);
+        Sections = Flow.Summary(Draft!);
         return Page();
     }
 
     /// <summary>
-    /// Issues the key pack. A second submission (double click, refresh, back button) finds the request already
+    /// Submits the request. A second submission (double click, refresh, back button) finds the request already
     /// submitted — or loses the race in the database — and lands on the same result.
     /// </summary>
     /// <param name="version">The request's version this page showed; what is issued is what the person read.</param>
@@ -38,10 +38,10 @@ public sealed class ReviewModel(ClearinghouseDbContext db, TimeProvider clock, K
             return elsewhere;
         }
 
-        // Null when another tab changed the request after this page was shown: show it again, saying so (or, when the
+        // False when another tab changed the request after this page was shown: show it again, saying so (or, when the
         // change left it incomplete, the review page sends the person to the step that needs them).
-        return await issuer.TryIssueAsync(id, version, HttpContext.RequestAborted) is null
-            ? RedirectToPage("/ManageCals/Review", new { id, changed = "true" })
-            : RedirectToPage("/ManageCals/Result", new { id });
+        return await Flow.Submit(HttpContext.RequestServices, id, version, HttpContext.RequestAborted)
+            ? RedirectToPage(Flow.ResultPage, new { id })
+            : RedirectToPage(Flow.Review.Page, new { id, changed = "true" });
     }
 }
