@@ -1,4 +1,5 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Pages.InstallCals;
 using Clearinghouse.Web.Pages.ManageCals;
 
 namespace Clearinghouse.Web.Pages.Flows;
@@ -9,6 +10,7 @@ public static class FlowRegistry
     public static IReadOnlyList<Flow> All { get; } =
     [
         ManageCalsFlow.Declaration,
+        InstallCalsFlow.Declaration,
     ];
 
     /// <summary>The flow that owns requests of <paramref name="kind"/> arriving through <paramref name="channel"/>.</summary>
