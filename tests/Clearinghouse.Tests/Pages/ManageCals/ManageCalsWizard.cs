@@ -62,9 +62,21 @@ public sealed class ManageCalsWizard(HttpClient client)
     /// </summary>
     public async Task<HtmlForm> FillLicenseCodesAsync(HtmlPage page, params string[] codes)
     {
-        ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(codes);
-        while (LicenseCodeFields(page) is var shown && shown < codes.Length)
+        var form = (await AddLicenseCodeFieldsAsync(page, codes.Length)).Form();
+        for (var i = 0; i < codes.Length; i++)
+        {
+            form.Fill($"License code {i + 1}", codes[i]);
+        }
+
+        return form;
+    }
+
+    /// <summary>Presses "Add another code" until the page shows <paramref name="fields"/> license code fields.</summary>
+    public async Task<HtmlPage> AddLicenseCodeFieldsAsync(HtmlPage page, int fields)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        while (LicenseCodeFields(page) is var shown && shown < fields)
         {
             var response = await page.Form().SubmitAsync("Add another code");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -72,13 +84,7 @@ public sealed class ManageCalsWizard(HttpClient client)
             Assert.Equal(shown + 1, LicenseCodeFields(page));
         }
 
-        var form = page.Form();
-        for (var i = 0; i < codes.Length; i++)
-        {
-            form.Fill($"License code {i + 1}", codes[i]);
-        }
-
-        return form;
+        return page;
     }
 
     /// <summary>How many license code fields the page shows.</summary>
