@@ -31,8 +31,6 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
 
     private (Flow Flow, FlowStep Step)? _place;
 
-    protected ClearinghouseDbContext Db => db;
-
     /// <summary>The flow this page belongs to, by its declaration.</summary>
     public Flow Flow => Place.Flow;
 
