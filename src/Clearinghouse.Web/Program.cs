@@ -4,11 +4,10 @@ using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Localization;
+using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Lab;
-using Clearinghouse.Web.Pages.ManageCals;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,18 +29,12 @@ builder.Services.AddLicensingRules();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
-builder.Services.AddManageCals();
+builder.Services.AddFlows();
 builder.Services.AddLabAdministration();
 
 builder.Services.AddSiteLocalization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
-builder.Services.AddRazorPages(options =>
-    options.Conventions.AddPageRouteModelConvention("/ManageCals/Request", page =>
-        // /manage-cals starts a request; links to an existing one keep using /manage-cals/{id}/request.
-        page.Selectors.Add(new SelectorModel
-        {
-            AttributeRouteModel = new AttributeRouteModel { Template = "manage-cals", SuppressLinkGeneration = true },
-        })));
+builder.Services.AddRazorPages(options => options.AddFlowRoutes());
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
 builder.Services.AddEndpointsApiExplorer();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
+using Clearinghouse.Web.Pages.Flows;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,9 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
+    /// <summary>The flow whose address failed, if any: the page offers to start a new request of it.</summary>
+    public Flow? Flow { get; private set; }
+
     // The status is the response's own (set by the exception handler or the status code page), not a query value: a
     // form that could not be read cannot be read for a parameter either.
     public void OnGet() => Describe();
@@ -36,6 +40,9 @@ public sealed class ErrorModel : PageModel
     private void Describe()
     {
         var status = Response.StatusCode;
+        var failedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        Flow = failedPath is null ? null : FlowRegistry.AtAddress(failedPath);
         var fault = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error ? RequestFault.Of(error) : null;
         switch (fault?.Kind)
         {
@@ -66,8 +73,8 @@ public sealed class ErrorModel : PageModel
         if (status == StatusCodes.Status404NotFound)
         {
             Title = "Page not found";
-            Explanation = "There is nothing at this address. If you typed or pasted it, check it; a Manage CALs " +
-                          "request can only be continued from the address it was started at.";
+            Explanation = "There is nothing at this address. If you typed or pasted it, check it; a request can only " +
+                          "be continued from the address it was started at.";
             return;
         }
 

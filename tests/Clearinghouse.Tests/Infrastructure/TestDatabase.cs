@@ -106,7 +106,25 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
             NpgsqlConnection.ClearPool(connection);
         }
 
-        Execute($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // FORCE ends the test's own connections, but not a server process of another role that is briefly in the
+        // database (autovacuum after the test's writes): then PostgreSQL refuses, and a moment later it is gone. A
+        // database still left over is dropped with the role at the end of ./test.sh.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                Thread.Sleep(200 * attempt);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                return;
+            }
+        }
     }
 
     private void Execute(string sql)

@@ -1,45 +1,60 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Flows;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
-public enum ManageCalsStep
-{
-    Request = 1,
-    Contact = 2,
-    Program = 3,
-    Review = 4,
-}
-
-/// <summary>The order of the wizard's steps and where a request goes next.</summary>
+/// <summary>Manage CALs: move RDS CALs to a new license server, which gets a key pack for them.</summary>
 public static class ManageCalsFlow
 {
-    public static readonly IReadOnlyList<(ManageCalsStep Step, string Title)> Steps =
-    [
-        (ManageCalsStep.Request, "Request"),
-        (ManageCalsStep.Contact, "Contact information"),
-        (ManageCalsStep.Program, "License program details"),
-        (ManageCalsStep.Review, "Review and submit"),
-    ];
-
-    public static string TitleOf(ManageCalsStep step) => Steps[(int)step - 1].Title;
-
-    public static string PageOf(ManageCalsStep step) => step switch
+    public static Flow Declaration { get; } = new()
     {
-        ManageCalsStep.Request => "/ManageCals/Request",
-        ManageCalsStep.Contact => "/ManageCals/Contact",
-        ManageCalsStep.Program => "/ManageCals/Program",
-        ManageCalsStep.Review => "/ManageCals/Review",
+        Kind = RequestKind.ManageCals,
+        Segment = "manage-cals",
+        Title = "Manage CALs",
+        Steps =
+        [
+            new("request", "Request", "/ManageCals/Request", r =>
+                CalRequestRules.HasTargetServer(r) && CalRequestRules.HasReason(r) && CalRequestRules.HasProgram(r)),
+            new("contact", "Contact information", "/ManageCals/Contact", CalRequestRules.HasContact),
+            new("program", "License program details", "/ManageCals/Program", CalRequestRules.HasProgramDetails),
+        ],
+        Review = new("review", "Review and submit", "/ManageCals/Review"),
+        Submit = KeyPackFlows.IssueAsync,
+        ResultPage = "/ManageCals/Result",
+        Summary = Summary,
+        Record = Record,
     };
 
-    /// <summary>The first step still missing data; the review step when nothing is missing.</summary>
-    /// <remarks>
-    /// Used after every save, so editing from the review page returns to it — unless the edit made a later step
-    /// incomplete (a new license program needs its own details), which is then shown instead.
-    /// </remarks>
-    public static ManageCalsStep NextStep(CalRequest request) =>
-        !CalRequestRules.HasRequest(request) ? ManageCalsStep.Request
-        : !CalRequestRules.HasContact(request) ? ManageCalsStep.Contact
-        : !CalRequestRules.HasProgramDetails(request) ? ManageCalsStep.Program
-        : ManageCalsStep.Review;
+    /// <summary>The draft as entered, section by section, as the review page shows it.</summary>
+    private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
+    [
+        new("Request", "request",
+        [
+            new(Labels.TargetLicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
+            new(Labels.Reason, Catalogue.FindReason(r.ReasonCode)?.Text),
+            new(Labels.LicenseProgram, Catalogue.FindProgram(r.LicenseProgramCode)?.Name),
+        ]),
+        new("Contact information", "contact", SummaryRows.Contact(r)),
+        new("License program details", "program", SummaryRows.ProgramDetails(r)),
+    ];
+
+    /// <summary>
+    /// What was issued, for the result page and the receipt: the key pack first, then only what it does not hold (the
+    /// reason, the proof of purchase, who asked) from its request, which is frozen once submitted.
+    /// </summary>
+    private static IReadOnlyList<SummarySection> Record(CalRequest submitted)
+    {
+        var keyPack = SummaryRows.KeyPackOf(submitted);
+        return
+        [
+            new("What was issued", null, SummaryRows.Issued(keyPack, Labels.TargetLicenseServerId)),
+            new("Request", null,
+            [
+                new(Labels.Reason, Catalogue.FindReason(submitted.ReasonCode)?.Text),
+                .. SummaryRows.ProgramReferences(submitted, Catalogue.FindProgram(keyPack.LicenseProgramCode)),
+            ]),
+            new("Contact information", null, SummaryRows.Contact(submitted)),
+        ];
+    }
 }

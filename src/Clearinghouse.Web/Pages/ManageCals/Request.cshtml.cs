@@ -1,21 +1,17 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Flows;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
 /// <summary>Step 1. At /manage-cals it starts a new request; at /manage-cals/{id}/request it edits one.</summary>
-/// <remarks>Starting a request is rate-limited per client address; editing one is not (see the policy).</remarks>
-[EnableRateLimiting(NewRequestRateLimit.Policy)]
 public sealed class RequestModel(
     ClearinghouseDbContext db, TimeProvider clock, IValidator<RequestInput> validator, IOptions<LicensingOptions> licensing)
-    : ManageCalsPageModel(db, clock)
+    : FlowPageModel(db, clock)
 {
-    public override ManageCalsStep Step => ManageCalsStep.Request;
-
     [BindProperty]
     public RequestInput Input { get; set; } = new();
 
@@ -38,20 +34,9 @@ public sealed class RequestModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] Guid? id)
+    public Task<IActionResult> OnPostAsync([FromRoute] Guid? id) => SaveFirstStepAsync(id, async draft =>
     {
-        if (id is not null)
-        {
-            return await SaveStepAsync(id.Value, ApplyAsync);
-        }
-
-        var draft = new CalRequest { Id = Guid.NewGuid(), Channel = RequestChannel.Web, CreatedAt = Now };
-        return await ApplyAsync(draft) ?? await SaveNewAsync(draft);
-    }
-
-    private async Task<IActionResult?> ApplyAsync(CalRequest draft)
-    {
-        var result = await validator.ValidateAsync(Input);
+        var result = await validator.ValidateAsync(Input, HttpContext.RequestAborted);
         if (!result.IsValid)
         {
             AddErrors(result);
@@ -60,5 +45,5 @@ public sealed class RequestModel(
 
         Input.ApplyTo(draft);
         return null;
-    }
+    });
 }

@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
+using Clearinghouse.Web.Pages.Flows;
 using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;

@@ -1,4 +1,5 @@
 namespace Clearinghouse.Web.Pages.Shared;
 
 /// <summary>An error about one field of a form; <see cref="Field"/> is the field's name, e.g. "Input.LastName".</summary>
-public sealed record FieldError(string Field, string Message);
+/// <param name="Href">Where the error summary links; the field on this page (#its id) when null.</param>
+public sealed record FieldError(string Field, string Message, string? Href = null);

@@ -9,7 +9,7 @@
     }
 
     // IDs: upper-case and group in fives while typing at the end of the field; pasting anything still works.
-    document.querySelectorAll("input[data-id-groups]").forEach(function (input) {
+    var groupWhileTyping = function (input) {
         var groups = parseInt(input.getAttribute("data-id-groups"), 10);
         input.addEventListener("input", function () {
             if (input.selectionStart !== input.value.length) {
@@ -21,6 +21,55 @@
             }
             var formatted = raw.match(/.{1,5}/g);
             input.value = formatted ? formatted.join("-") : "";
+        });
+    };
+    document.querySelectorAll("input[data-id-groups]").forEach(groupWhileTyping);
+
+    // License codes: "Add another code" adds the field in place, with no round trip. Without script the button posts
+    // and the server shows the form again with one more field; here the last field is copied, emptied and numbered.
+    document.querySelectorAll("[data-license-codes]").forEach(function (group) {
+        var button = group.querySelector("[data-add-license-code]");
+        var max = parseInt(group.getAttribute("data-max"), 10);
+        if (!button) {
+            return;
+        }
+        button.addEventListener("click", function (event) {
+            var fields = group.querySelectorAll("[data-license-code]");
+            if (fields.length >= max) {
+                return; // Let the server say so.
+            }
+            event.preventDefault();
+            var last = fields[fields.length - 1];
+            var field = last.cloneNode(true);
+            var input = field.querySelector("input");
+            var label = field.querySelector("label");
+            var error = field.querySelector(".field-error");
+            var index = fields.length;
+            input.name = input.name.replace(/\[\d+\]$/, "[" + index + "]");
+            input.id = input.id.replace(/_\d+_$/, "_" + index + "_");
+            input.value = "";
+            ["aria-invalid", "required", "autofocus"].forEach(function (name) { input.removeAttribute(name); });
+            // Described by the hint only: the copied field's error does not apply to the new one.
+            var describedBy = (input.getAttribute("aria-describedby") || "").split(" ")
+                .filter(function (id) { return id && !/-error$/.test(id); }).join(" ");
+            if (describedBy) {
+                input.setAttribute("aria-describedby", describedBy);
+            } else {
+                input.removeAttribute("aria-describedby");
+            }
+            label.htmlFor = input.id;
+            label.textContent = "License code " + (index + 1);
+            if (error) {
+                error.id = input.id + "-error";
+                error.textContent = "";
+                error.setAttribute("data-valmsg-for", input.name);
+            }
+            last.parentNode.insertBefore(field, last.nextSibling);
+            groupWhileTyping(input);
+            input.focus();
+            if (index + 1 >= max) {
+                button.hidden = true;
+            }
         });
     });
 

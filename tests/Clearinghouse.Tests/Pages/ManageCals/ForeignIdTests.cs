@@ -62,7 +62,7 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
         Assert.True(again.Document.GetElementById("Input_TargetLicenseServerIdIsCopied")!.HasAttribute("checked"));
         Assert.Equal("contact", ManageCalsWizard.Step(await wizard.AcceptAsync(again.Form())));
 
-        var review = await wizard.AcceptAsync(FillLicensePack(await wizard.ContactAsync(contact), NewRetailCode()));
+        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, await wizard.ContactAsync(contact), NewRetailCode()));
         var notice = review.Document.GetElementById("foreign-id-notice");
         Assert.NotNull(notice);
         Assert.Contains("was not issued here", notice.TextContent, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task Program_WithLicenseCodesInTheIssuingAlphabetThatDoNotCheckOut_NamesEachLineAndAsksWhetherTheyWereCopied()
+    public async Task Program_WithLicenseCodesInTheIssuingAlphabetThatDoNotCheckOut_NamesEachFieldAndAsksWhetherTheyWereCopied()
     {
         var wizard = NewWizard();
         var program = await ProgramStepForALicensePackAsync(wizard);
@@ -133,16 +133,16 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
         var foreign = AlphabetOnlyIds.New(IdFormat.RetailLicenseCode);
         var another = AlphabetOnlyIds.New(IdFormat.RetailLicenseCode);
 
-        var page = await wizard.RefuseAsync(FillLicensePack(program, $"{ours}\n{IdFormat.RetailLicenseCode.Format(foreign)}\n{another}"));
+        var page = await wizard.RefuseAsync(await FillLicensePackAsync(wizard, program, ours, IdFormat.RetailLicenseCode.Format(foreign), another));
 
         var summary = ManageCalsWizard.ErrorSummary(page);
         Assert.Equal(2, summary.Count);
         Assert.StartsWith(
-            "Groups 1, 2, 3, 4 and 5 of the license code on line 2 do not check out. If this clearinghouse issued it, a " +
+            "Groups 1, 2, 3, 4 and 5 of the license code 2 do not check out. If this clearinghouse issued it, a " +
             "character is mistyped or two are swapped: compare it character by character with the original. If you " +
             $"copied it from the License Pack, tick \"{CodesAreCopied}\".",
             summary[0], StringComparison.Ordinal);
-        Assert.StartsWith("Groups 1, 2, 3, 4 and 5 of the license code on line 3 do not check out", summary[1], StringComparison.Ordinal);
+        Assert.StartsWith("Groups 1, 2, 3, 4 and 5 of the license code 3 do not check out", summary[1], StringComparison.Ordinal);
         Assert.Equal(CodesAreCopied, page.Document.QuerySelector("label[for='Input_LicenseCodesAreCopied']")!.TextContent.Trim());
         Assert.False(page.Document.GetElementById("Input_LicenseCodesAreCopied")!.HasAttribute("checked"));
     }
@@ -154,7 +154,7 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
         var program = await ProgramStepForALicensePackAsync(wizard);
         var ours = NewRetailCode();
         var foreign = AlphabetOnlyIds.New(IdFormat.RetailLicenseCode);
-        var refused = await wizard.RefuseAsync(FillLicensePack(program, $"{ours}\n{foreign}"));
+        var refused = await wizard.RefuseAsync(await FillLicensePackAsync(wizard, program, ours, foreign));
 
         var review = await wizard.AcceptAsync(refused.Form().Check(CodesAreCopied));
 
@@ -175,7 +175,7 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
         var wizard = NewWizard();
         var program = await ProgramStepForALicensePackAsync(wizard);
 
-        var review = await wizard.AcceptAsync(FillLicensePack(program, "ABCDE-12345-FGHIJ-67890-KLMNO"));
+        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, program, "ABCDE-12345-FGHIJ-67890-KLMNO"));
 
         Assert.NotNull(review.Document.GetElementById("foreign-codes-notice"));
         var requestId = ManageCalsWizard.RequestIdOf(review);
@@ -189,7 +189,7 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
         var wizard = NewWizard();
         var program = await ProgramStepForALicensePackAsync(wizard);
 
-        var review = await wizard.AcceptAsync(FillLicensePack(program, $"{NewRetailCode()}\n{NewRetailCode()}"));
+        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, program, NewRetailCode(), NewRetailCode()));
 
         Assert.Null(review.Document.GetElementById("foreign-codes-notice"));
         var requestId = ManageCalsWizard.RequestIdOf(review);
@@ -200,7 +200,7 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
     public async Task ChangingTheProgram_DropsTheLicenseCodesAndTheirForeignMark()
     {
         var wizard = NewWizard();
-        var review = await wizard.AcceptAsync(FillLicensePack(await ProgramStepForALicensePackAsync(wizard), "ABCDE-12345-FGHIJ-67890-KLMNO"));
+        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, await ProgramStepForALicensePackAsync(wizard), "ABCDE-12345-FGHIJ-67890-KLMNO"));
         var requestId = ManageCalsWizard.RequestIdOf(review);
 
         var request = await wizard.OpenAsync($"/manage-cals/{requestId}/request");
@@ -216,9 +216,8 @@ public abstract class ForeignIdTests<TFactory>(TFactory factory) : IClassFixture
             .Fill("Reason for recovery", ManageCalsWizard.Replaced)
             .Fill("License Program", "License Pack (Retail Purchase)");
 
-    private static HtmlForm FillLicensePack(HtmlPage page, string codes) =>
-        page.Form()
-            .Fill("License codes", codes)
+    private static async Task<HtmlForm> FillLicensePackAsync(ManageCalsWizard wizard, HtmlPage page, params string[] codes) =>
+        (await wizard.FillLicenseCodesAsync(page, codes))
             .Fill("Product version", "Windows Server 2022")
             .Fill("CAL type", "RDS Per Device CAL")
             .Fill("Quantity", "10");

@@ -153,8 +153,7 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
         var program = await wizard.ContactAsync(contact);
         var codes = new[] { NewRetailCode(), NewRetailCode() };
 
-        var review = await wizard.AcceptAsync(program.Form()
-            .Fill("License codes", $"{codes[0].ToLowerInvariant()}\n{IdFormat.RetailLicenseCode.Format(codes[1])}")
+        var review = await wizard.AcceptAsync((await wizard.FillLicenseCodesAsync(program, codes[0].ToLowerInvariant(), IdFormat.RetailLicenseCode.Format(codes[1])))
             .Fill("Product version", "Windows Server 2025")
             .Fill("CAL type", "VDI Suite")
             .Fill("Quantity", "5"));

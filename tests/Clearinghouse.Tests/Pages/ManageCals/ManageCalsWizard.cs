@@ -55,6 +55,42 @@ public sealed class ManageCalsWizard(HttpClient client)
             .Fill("CAL type", "RDS Per User CAL")
             .Fill("Quantity", quantity));
 
+    /// <summary>
+    /// Types each code into a field of its own on the program step of a License Pack, pressing "Add another code" (as
+    /// without script: the page comes back with one more field) for each code beyond the fields shown. Returns the
+    /// form with the codes typed in, for the rest to be filled.
+    /// </summary>
+    public async Task<HtmlForm> FillLicenseCodesAsync(HtmlPage page, params string[] codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var form = (await AddLicenseCodeFieldsAsync(page, codes.Length)).Form();
+        for (var i = 0; i < codes.Length; i++)
+        {
+            form.Fill($"License code {i + 1}", codes[i]);
+        }
+
+        return form;
+    }
+
+    /// <summary>Presses "Add another code" until the page shows <paramref name="fields"/> license code fields.</summary>
+    public async Task<HtmlPage> AddLicenseCodeFieldsAsync(HtmlPage page, int fields)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        while (LicenseCodeFields(page) is var shown && shown < fields)
+        {
+            var response = await page.Form().SubmitAsync("Add another code");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            page = await HtmlPage.ReadAsync(Client, response);
+            Assert.Equal(shown + 1, LicenseCodeFields(page));
+        }
+
+        return page;
+    }
+
+    /// <summary>How many license code fields the page shows.</summary>
+    public static int LicenseCodeFields(HtmlPage page) =>
+        page.Document.QuerySelectorAll("input[name^='Input.LicenseCodes[']").Length;
+
     /// <summary>Steps 1 to 3 for an Enterprise Agreement; returns the review page.</summary>
     public async Task<HtmlPage> UpToReviewAsync(string serverId)
     {

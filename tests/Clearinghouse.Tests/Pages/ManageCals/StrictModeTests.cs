@@ -78,7 +78,7 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
         var serverId = KeyPacks.NewLicenseServerId();
         var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), serverId)));
 
-        var review = await wizard.AcceptAsync(FillLicensePack(program, NewRetailCode()));
+        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, program, NewRetailCode()));
 
         Assert.Null(review.Document.GetElementById("foreign-id-notice"));
         Assert.Null(review.Document.GetElementById("foreign-codes-notice"));
@@ -88,20 +88,20 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Program_WithALicenseCodeThatDoesNotCheckOut_IsATypingErrorNamingLineAndGroup()
+    public async Task Program_WithALicenseCodeThatDoesNotCheckOut_IsATypingErrorNamingFieldAndGroup()
     {
         var wizard = NewWizard();
         var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId())));
         var mistyped = NewRetailCode().ToCharArray();
         mistyped[13] = mistyped[13] == 'B' ? 'C' : 'B'; // group 3
-        var form = FillLicensePack(program, $"{NewRetailCode()}\n{new string(mistyped)}");
+        var form = await FillLicensePackAsync(wizard, program, NewRetailCode(), new string(mistyped));
         AddCheckedBox(form, "Input.LicenseCodesAreCopied");
 
         var page = await wizard.RefuseAsync(form);
 
         Assert.Equal(
             [
-                "Group 3 of the license code on line 2 does not check out: a character is mistyped or two are swapped. " +
+                "Group 3 of the license code 2 does not check out: a character is mistyped or two are swapped. " +
                 "Compare it character by character with the original.",
             ],
             ManageCalsWizard.ErrorSummary(page));
@@ -114,7 +114,7 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
         var wizard = NewWizard();
         var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId())));
 
-        var page = await wizard.RefuseAsync(FillLicensePack(program, "BCDFG-HJKMP-QRTVA-XY234-6789B"));
+        var page = await wizard.RefuseAsync(await FillLicensePackAsync(wizard, program, "BCDFG-HJKMP-QRTVA-XY234-6789B"));
 
         var message = Assert.Single(ManageCalsWizard.ErrorSummary(page));
         Assert.StartsWith("Group 3 of the license code contains 'A' (character 5), which license codes issued here never contain",
@@ -128,9 +128,8 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
             .Fill("Reason for recovery", ManageCalsWizard.Replaced)
             .Fill("License Program", "License Pack (Retail Purchase)");
 
-    private static HtmlForm FillLicensePack(HtmlPage page, string codes) =>
-        page.Form()
-            .Fill("License codes", codes)
+    private static async Task<HtmlForm> FillLicensePackAsync(ManageCalsWizard wizard, HtmlPage page, params string[] codes) =>
+        (await wizard.FillLicenseCodesAsync(page, codes))
             .Fill("Product version", "Windows Server 2022")
             .Fill("CAL type", "RDS Per Device CAL")
             .Fill("Quantity", "10");

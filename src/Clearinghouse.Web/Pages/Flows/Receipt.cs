@@ -3,7 +3,7 @@ using System.Text;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>The plain-text receipt for an issued key pack: what was issued, then the request it answers.</summary>
 /// <remarks>
@@ -16,11 +16,12 @@ public static class Receipt
 {
     private const string Replacement = "\uFFFD";
 
-    /// <param name="keyPack">An issued key pack with its <see cref="KeyPack.Request"/> loaded.</param>
-    public static string Text(KeyPack keyPack)
+    /// <param name="keyPack">The issued key pack.</param>
+    /// <param name="sections">What was issued and the request it answers, as the flow's record shows them.</param>
+    public static string Text(KeyPack keyPack, IReadOnlyList<SummarySection> sections)
     {
         ArgumentNullException.ThrowIfNull(keyPack);
-        var sections = RequestSummary.OfIssued(keyPack);
+        ArgumentNullException.ThrowIfNull(sections);
         var width = sections.SelectMany(s => s.Rows).Select(r => r.Label.Length).Append(Labels.KeyPackId.Length).Max() + 2;
         var text = new StringBuilder();
         Text(text, "Clearinghouse – Remote Desktop Services licensing");

@@ -3,7 +3,7 @@ using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>Step 2: who is asking. Four fields are required; the rest help support find the request later.</summary>
 public sealed record ContactInput

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Net;
 using Clearinghouse.Tests.Infrastructure;
-using Clearinghouse.Web.Pages.ManageCals;
+using Clearinghouse.Tests.Pages.InstallCals;
+using Clearinghouse.Tests.Pages.ManageCals;
+using Clearinghouse.Web.Pages.Flows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Clearinghouse.Tests.Pages.ManageCals;
+namespace Clearinghouse.Tests.Pages.Flows;
 
 /// <summary>Starting new requests is limited per client address; working on a request already started is not.</summary>
 public sealed class NewRequestRateLimitTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
@@ -77,6 +79,28 @@ public sealed class NewRequestRateLimitTests(ClearinghouseFactory factory) : ICl
         Assert.Equal(HttpStatusCode.Found, await StartAsync(second));
         // Another address of the same IPv6 /64 is the same subscriber.
         Assert.Equal(HttpStatusCode.TooManyRequests, await StartAsync(sameNetwork));
+    }
+
+    [Fact]
+    public async Task NewRequests_OfEveryFlow_CountAgainstTheOneLimit_AndAddingALicenseCodeFieldDoesNot()
+    {
+        using var portal = WithLimit(2);
+        var manage = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var install = new InstallCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var installStart = await install.OpenAsync();
+        var program = await install.ContactAsync(
+            await install.RequestAsync(installStart, KeyPacks.NewLicenseServerId(), "License Pack (Retail Purchase)"));
+
+        // The limit is spent by one start in each flow; adding fields on a request already started still works.
+        Assert.Equal(HttpStatusCode.Found, await StartAsync(manage));
+        await install.FillLicenseCodesAsync(program, "a", "b", "c");
+        var refused = await installStart.Form()
+            .Fill("License Server ID", KeyPacks.NewLicenseServerId())
+            .Fill("License Program", "Select License")
+            .SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, await StartAsync(manage));
     }
 
     [Theory]

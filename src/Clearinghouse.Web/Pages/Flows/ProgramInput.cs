@@ -7,11 +7,11 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>
-/// Step 3: the proof of purchase the chosen program needs (license codes, an Open License, or an agreement number),
-/// then what is being moved: product version, CAL type and quantity.
+/// The license program details step of every flow that has one: the proof of purchase the chosen program needs
+/// (license codes, an Open License, or an agreement number), then the CALs: product version, CAL type and quantity.
 /// </summary>
 public sealed partial record ProgramInput
 {
@@ -19,8 +19,11 @@ public sealed partial record ProgramInput
     [BindNever]
     public LicenseProgram Program { get; set; } = Catalogue.Programs[0];
 
-    /// <summary>One or more retail license codes, one per line.</summary>
-    public string? LicenseCodes { get; set; }
+    /// <summary>
+    /// The retail license codes, one field each, in the order shown ("License code 1", "License code 2"…). Empty fields
+    /// are ignored; "Add another code" appends one.
+    /// </summary>
+    public List<string?> LicenseCodes { get; set; } = [];
 
     /// <summary>
     /// The person confirms the license codes were copied from the License Pack, so codes that do not check out are
@@ -41,10 +44,23 @@ public sealed partial record ProgramInput
     /// <summary>Kept as typed so that "abc" gets a clear message rather than a binding error.</summary>
     public string? Quantity { get; set; }
 
+    /// <summary>
+    /// Whether the form offers the check box that confirms the license codes were copied from the License Pack; set
+    /// by the page (see <see cref="OffersLicenseCodesConfirmation"/>), never bound from the form.
+    /// </summary>
+    [BindNever]
+    public bool ShowsLicenseCodesConfirmation { get; set; }
+
+    /// <summary>The number of the license code field "Add another code" has just added, which takes the focus.</summary>
+    [BindNever]
+    public int? AddedLicenseCode { get; private set; }
+
     public static ProgramInput From(CalRequest r, LicenseProgram program) => new()
     {
         Program = program,
-        LicenseCodes = string.Join('\n', CalRequestRules.RetailLicenseCodesOf(r).Select(IdFormat.RetailLicenseCode.Format)),
+        LicenseCodes = CalRequestRules.RetailLicenseCodesOf(r) is { Count: > 0 } codes
+            ? [.. codes.Select(IdFormat.RetailLicenseCode.Format)]
+            : [null],
 
         // Codes that do not check out are only stored once confirmed; the box stays ticked for them.
         LicenseCodesAreCopied = r.RetailLicenseCodesAreForeign && CalRequestRules.RetailLicenseCodesOf(r)
@@ -63,7 +79,7 @@ public sealed partial record ProgramInput
         switch (Program.Kind)
         {
             case ProgramKind.RetailPurchase:
-                var codes = LicenseCodeLines().Select(line => line.Text).ToList();
+                var codes = EnteredLicenseCodes().Select(code => code.Text).ToList();
                 r.RetailLicenseCodes = string.Join('\n', codes.Select(code => IdFormat.RetailLicenseCode.Parse(code).Value));
                 r.RetailLicenseCodesAreForeign = codes.Any(code => ForeignIds.IsForeign(IdFormat.RetailLicenseCode, code));
                 break;
@@ -81,17 +97,52 @@ public sealed partial record ProgramInput
         r.Quantity = ParseQuantity(Quantity);
     }
 
-    /// <summary>Whether the page asks to confirm that the license codes were copied from the License Pack.</summary>
+    /// <summary>
+    /// Whether a code in the issuing alphabet does not check out, so that (in lenient mode) the person may confirm the
+    /// codes were copied from the License Pack.
+    /// </summary>
     public bool AsksToConfirmLicenseCodes(LicensingMode mode) =>
         Program.Kind == ProgramKind.RetailPurchase &&
-        LicenseCodeLines().Any(line => ForeignIds.AsksForConfirmation(IdFormat.RetailLicenseCode, line.Text, mode));
+        EnteredLicenseCodes().Any(code => ForeignIds.AsksForConfirmation(IdFormat.RetailLicenseCode, code.Text, mode));
 
-    /// <summary>The non-blank lines of the license codes field, with their line numbers as the person sees them.</summary>
-    public IEnumerable<(int Number, string Text)> LicenseCodeLines() =>
-        (LicenseCodes ?? string.Empty)
-            .Split('\n')
-            .Select((text, index) => (Number: index + 1, Text: text.Trim()))
-            .Where(line => line.Text.Length > 0);
+    /// <summary>
+    /// Whether the form shows the confirmation check box: when it asks (<see cref="AsksToConfirmLicenseCodes"/>) and
+    /// either a code was just refused or the box is already ticked (kept ticked when a field is added, and for codes
+    /// stored as confirmed). So it appears next to the message that explains it, never on its own.
+    /// </summary>
+    public bool OffersLicenseCodesConfirmation(LicensingMode mode, bool codesRefused) =>
+        AsksToConfirmLicenseCodes(mode) && (codesRefused || LicenseCodesAreCopied);
+
+    /// <summary>The license codes typed in, trimmed, with the number of the field each is in; empty fields left out.</summary>
+    public IEnumerable<(int Number, string Text)> EnteredLicenseCodes() =>
+        LicenseCodes
+            .Select((text, index) => (Number: index + 1, Text: text?.Trim() ?? string.Empty))
+            .Where(code => code.Text.Length > 0);
+
+    /// <summary>The name of the field of license code <paramref name="number"/> (from 1), as errors are reported.</summary>
+    public static string LicenseCodeField(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"{nameof(LicenseCodes)}[{number - 1}]");
+
+    /// <summary>The form shows a field for each code, and at least one.</summary>
+    public void ShowAtLeastOneLicenseCodeField()
+    {
+        if (LicenseCodes.Count == 0)
+        {
+            LicenseCodes.Add(null);
+        }
+    }
+
+    /// <summary>One more empty license code field, unless there are as many as one request takes.</summary>
+    public void AddLicenseCodeField()
+    {
+        ShowAtLeastOneLicenseCodeField();
+        AddedLicenseCode = null;
+        if (LicenseCodes.Count < CalRequestRules.MaxRetailLicenseCodes)
+        {
+            LicenseCodes.Add(null);
+            AddedLicenseCode = LicenseCodes.Count;
+        }
+    }
 
     /// <summary>
     /// Plain digits ("1500") or thousands grouped by commas ("1,500"), surrounding spaces ignored. Anything else — a
@@ -174,13 +225,14 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             .WithErrorCode(ErrorCodes.QuantityOutOfRange);
     }
 
-    private void ValidateLicenseCodes(string? _, ValidationContext<ProgramInput> context)
+    // Each failure names the field of the code it concerns, so it shows next to that field and its summary link goes there.
+    private void ValidateLicenseCodes(List<string?> _, ValidationContext<ProgramInput> context)
     {
         var input = context.InstanceToValidate;
-        var lines = input.LicenseCodeLines().ToList();
-        if (lines.Count == 0)
+        var codes = input.EnteredLicenseCodes().ToList();
+        if (codes.Count == 0)
         {
-            context.AddFailure(new ValidationFailure(context.PropertyPath,
+            context.AddFailure(new ValidationFailure(ProgramInput.LicenseCodeField(1),
                 $"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).")
             {
                 ErrorCode = ErrorCodes.MalformedLicenseCode,
@@ -188,9 +240,9 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             return;
         }
 
-        if (lines.Count > CalRequestRules.MaxRetailLicenseCodes)
+        if (codes.Count > CalRequestRules.MaxRetailLicenseCodes)
         {
-            context.AddFailure(new ValidationFailure(context.PropertyPath,
+            context.AddFailure(new ValidationFailure(ProgramInput.LicenseCodeField(codes[CalRequestRules.MaxRetailLicenseCodes].Number),
                 $"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.")
             {
                 ErrorCode = ErrorCodes.TooManyLicenseCodes,
@@ -198,21 +250,23 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             return;
         }
 
+        // With one field there is nothing to tell apart; with several, each message names the field's number.
+        var numbered = input.LicenseCodes.Count > 1;
         var howToConfirm = $"If you copied it from the License Pack, tick \"{Labels.LicenseCodesAreCopied}\".";
         var seen = new Dictionary<string, int>();
-        foreach (var (number, text) in lines)
+        foreach (var (number, text) in codes)
         {
-            var label = lines.Count == 1 ? "license code" : $"license code on line {number}";
+            var field = ProgramInput.LicenseCodeField(number);
+            var label = numbered ? Labels.LicenseCode(number).ToLowerInvariant() : "license code";
             var failure = ForeignIds.Check(IdFormat.RetailLicenseCode, text, label, _mode, input.LicenseCodesAreCopied,
-                howToConfirm, ErrorCodes.LicenseCode, context.PropertyPath);
+                howToConfirm, ErrorCodes.LicenseCode, field);
             if (failure is not null)
             {
                 context.AddFailure(failure);
             }
             else if (IdFormat.RetailLicenseCode.Parse(text).Value is { } code && !seen.TryAdd(code, number))
             {
-                context.AddFailure(new ValidationFailure(context.PropertyPath,
-                    $"The license code on line {number} repeats the one on line {seen[code]}.")
+                context.AddFailure(new ValidationFailure(field, $"{Labels.LicenseCode(number)} repeats license code {seen[code]}.")
                 {
                     ErrorCode = ErrorCodes.RepeatedLicenseCode,
                 });

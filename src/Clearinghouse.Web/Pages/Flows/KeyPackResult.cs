@@ -6,17 +6,29 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>
-/// Step 5: the license key pack ID, the notice to keep it, a receipt to keep it with, and what to do next. Everything
-/// shown is what was issued — the key pack — with the request it answers, frozen since it was submitted.
+/// The result of a flow that issues a key pack (Manage CALs, Install client access licenses): the license key pack
+/// ID, the notice to keep it, a receipt to keep it with, and what to do next. Everything shown is what was issued —
+/// the key pack — with the request it answers, frozen since it was submitted. A flow's Result.cshtml names this model
+/// and includes _KeyPackResult.
 /// </summary>
-public sealed class ResultModel(ClearinghouseDbContext db) : PageModel
+public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
 {
+    private Flow? _flow;
+
+    /// <summary>The flow whose result this page is, by its declaration.</summary>
+    public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath)
+        ?? throw new InvalidOperationException(
+            $"The page {PageContext.ActionDescriptor.ViewEnginePath} shows a key pack, but no flow declares it as its result.");
+
     public Guid RequestId { get; private set; }
 
     public KeyPack KeyPack { get; private set; } = null!;
+
+    /// <summary>The submitted request the key pack answers.</summary>
+    public CalRequest Submitted { get; private set; } = null!;
 
     public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
 
@@ -44,9 +56,9 @@ public sealed class ResultModel(ClearinghouseDbContext db) : PageModel
             return elsewhere;
         }
 
-        Sections = RequestSummary.OfIssued(KeyPack);
+        ViewData["Title"] = $"{Flow.Title}: your license key pack ID";
         var country = await db.CountriesRegions.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Code == KeyPack.Request!.CountryRegionCode, HttpContext.RequestAborted);
+            .SingleOrDefaultAsync(c => c.Code == Submitted.CountryRegionCode, HttpContext.RequestAborted);
         SupportPhone = country is null ? null : (country.Name, country.PhoneNumber);
         return Page();
     }
@@ -59,25 +71,31 @@ public sealed class ResultModel(ClearinghouseDbContext db) : PageModel
             return elsewhere;
         }
 
-        var text = Receipt.Text(KeyPack);
+        var text = Receipt.Text(KeyPack, Sections);
         var fileName = $"license-key-pack-{KeyPack.Id[..5]}.txt";
         return File(System.Text.Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", fileName);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var keyPack = await db.KeyPacks.AsNoTracking().Include(k => k.Request)
-            .SingleOrDefaultAsync(k => k.RequestId == id && k.Request!.Channel == RequestChannel.Web, HttpContext.RequestAborted);
-        if (keyPack is null)
+        var flow = Flow;
+        var request = await db.CalRequests.AsNoTracking().Include(r => r.KeyPack)
+            .SingleOrDefaultAsync(r => r.Id == id && r.Kind == flow.Kind && r.Channel == flow.Channel, HttpContext.RequestAborted);
+        if (request is null)
         {
-            // Not submitted yet (or no such request): the wizard knows where it stands.
-            return await db.CalRequests.AnyAsync(r => r.Id == id, HttpContext.RequestAborted)
-                ? RedirectToPage("/ManageCals/Review", new { id })
-                : NotFound();
+            return NotFound();
+        }
+
+        if (request.KeyPack is not { } keyPack)
+        {
+            // Not submitted yet: the wizard knows where it stands.
+            return RedirectToPage(flow.Review.Page, new { id });
         }
 
         RequestId = id;
         KeyPack = keyPack;
+        Submitted = request;
+        Sections = flow.Record(request);
         return null;
     }
 }

@@ -5,7 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>How many new requests one client address may start (section "RateLimits").</summary>
 public sealed class NewRequestLimitOptions
@@ -20,9 +20,10 @@ public sealed class NewRequestLimitOptions
 }
 
 /// <summary>
-/// Limits the POST that starts a request (POST /manage-cals), per client address, with ASP.NET Core's rate limiter:
-/// each start writes a row, so one client could otherwise fill the database. Everything else on the page — showing
-/// it, and editing a request already started (/manage-cals/{id}/request) — is not limited.
+/// Limits the POST that starts a request of any flow (POST /manage-cals, /install-cals…), per client address, with
+/// ASP.NET Core's rate limiter: each start writes a row, so one client could otherwise fill the database. Everything
+/// else — showing a page, and editing a request already started (/manage-cals/{id}/request) — is not limited. Every
+/// flow page carries the policy (see <see cref="FlowPageModel"/>); only posts without a request id in the route count.
 /// </summary>
 /// <remarks>
 /// A refused post is answered 429 with Retry-After before the page runs, so nothing is saved; the site's status pages

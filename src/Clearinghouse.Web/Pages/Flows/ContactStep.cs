@@ -2,13 +2,14 @@ using Clearinghouse.Web.Data;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Clearinghouse.Web.Pages.ManageCals;
+namespace Clearinghouse.Web.Pages.Flows;
 
-public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<ContactInput> validator)
-    : ManageCalsPageModel(db, clock)
+/// <summary>
+/// The contact step of any flow that has one: a flow's Contact.cshtml names this model and includes _ContactFields.
+/// </summary>
+public sealed class ContactStepModel(ClearinghouseDbContext db, TimeProvider clock, IValidator<ContactInput> validator)
+    : FlowPageModel(db, clock)
 {
-    public override ManageCalsStep Step => ManageCalsStep.Contact;
-
     [BindProperty]
     public ContactInput Input { get; set; } = new();
 
@@ -25,7 +26,7 @@ public sealed class ContactModel(ClearinghouseDbContext db, TimeProvider clock, 
 
     public Task<IActionResult> OnPostAsync([FromRoute] Guid id) => SaveStepAsync(id, async draft =>
     {
-        var result = await validator.ValidateAsync(Input);
+        var result = await validator.ValidateAsync(Input, HttpContext.RequestAborted);
         if (!result.IsValid)
         {
             AddErrors(result);

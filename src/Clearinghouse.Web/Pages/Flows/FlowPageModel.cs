@@ -1,0 +1,199 @@
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Pages.Shared;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clearinghouse.Web.Pages.Flows;
+
+/// <summary>
+/// What every step of every flow shares. Which flow and step a page is comes from the flow's declaration (the page's
+/// path is in it); then the request is loaded from the database by the id in the route, and only when it belongs to
+/// this flow (its kind and channel) — an id of another flow's request is not found here. A step is only shown once
+/// the steps before it are complete, and a submitted request only shows its result.
+/// </summary>
+/// <remarks>
+/// Every handler takes the id <c>[FromRoute]</c>: by default a form field or query parameter named "id" would win over
+/// the address, so posting one request's form with another's id would act on the other. Starting a request (a POST
+/// to /{flow}) is rate-limited per client address; editing one is not (see <see cref="NewRequestRateLimit"/>).
+/// </remarks>
+[EnableRateLimiting(NewRequestRateLimit.Policy)]
+public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider clock) : PageModel
+{
+    /// <summary>
+    /// How often a step is applied again after another save of the same request came first. Each lost race means
+    /// another post was saved, so a few attempts outlast any tabs one person can have open.
+    /// </summary>
+    private const int MaxSaveAttempts = 5;
+
+    private (Flow Flow, FlowStep Step)? _place;
+
+    /// <summary>The flow this page belongs to, by its declaration.</summary>
+    public Flow Flow => Place.Flow;
+
+    /// <summary>The step this page shows.</summary>
+    public FlowStep Step => Place.Step;
+
+    /// <summary>The request being edited; null only on the first step before anything was saved.</summary>
+    public CalRequest? Draft { get; private set; }
+
+    /// <summary>The errors to list above the form, in the order of the fields they concern.</summary>
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>Where the Back link goes: the step before this one, of the same request; null on the first step.</summary>
+    public string? BackUrl => Draft is not null && Flow.Before(Step) is { } previous
+        ? Url.Page(previous.Page, new { id = Draft.Id })
+        : null;
+
+    /// <summary>
+    /// Where the step's form posts: the step's own address, always. A form without an action posts to the address the
+    /// page was shown at — after "Add another code" (?handler=AddCode) that would be the wrong handler.
+    /// </summary>
+    public string FormAction => Draft is null ? Url.Content("~" + Flow.StartPath) : Url.Page(Step.Page, new { id = Draft.Id })!;
+
+    protected DateTimeOffset Now => clock.GetUtcNow();
+
+    private (Flow Flow, FlowStep Step) Place => _place ??=
+        FlowRegistry.StepAt(PageContext.ActionDescriptor.ViewEnginePath)
+        ?? throw new InvalidOperationException(
+            $"The page {PageContext.ActionDescriptor.ViewEnginePath} is a flow step, but no flow declares it.");
+
+    /// <summary>The address of another step of this request, e.g. for a "change" link.</summary>
+    public string StepUrl(string key) => Url.Page(Flow.Step(key).Page, new { id = Draft!.Id })!;
+
+    /// <summary>Every step page is titled "{flow}: {step}".</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        ViewData["Title"] = $"{Flow.Title}: {Step.Title}";
+        base.OnPageHandlerExecuting(context);
+    }
+
+    /// <summary>Loads the request, or returns where to go instead (not found, an earlier step, the result).</summary>
+    protected async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var flow = Flow;
+        var draft = await db.CalRequests.SingleOrDefaultAsync(
+            r => r.Id == id && r.Kind == flow.Kind && r.Channel == flow.Channel, HttpContext.RequestAborted);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.SubmittedAt is not null)
+        {
+            return RedirectToPage(flow.ResultPage, new { id });
+        }
+
+        var next = flow.NextStep(draft);
+        if (flow.NumberOf(next) < flow.NumberOf(Step))
+        {
+            return RedirectToStep(next, id);
+        }
+
+        Draft = draft;
+        return null;
+    }
+
+    /// <summary>
+    /// Loads the request, applies this step's input to it and saves (Post/Redirect/Get). <paramref name="applyStep"/>
+    /// validates and copies the input onto the draft, or returns the page to show instead (the input's errors).
+    /// </summary>
+    /// <remarks>
+    /// The save only applies if nobody saved the request since it was read (<see cref="CalRequest.Version"/> is a
+    /// concurrency token), so a post racing the submit — or arriving after it — cannot change what was issued: the
+    /// database refuses the stale update, the request is read again, and a submitted request sends the post to its
+    /// result. When another tab only edited the draft, this step is applied again to what is there now.
+    /// </remarks>
+    protected async Task<IActionResult> SaveStepAsync(Guid id, Func<CalRequest, Task<IActionResult?>> applyStep)
+    {
+        ArgumentNullException.ThrowIfNull(applyStep);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await LoadAsync(id) is { } elsewhere)
+            {
+                return elsewhere;
+            }
+
+            if (await applyStep(Draft!) is { } refused)
+            {
+                return refused;
+            }
+
+            Draft!.UpdatedAt = clock.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(HttpContext.RequestAborted);
+                return RedirectToStep(Flow.NextStep(Draft), id);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first step's save: it edits the request in the route, or — with no id, at /{flow} — starts a new request of
+    /// this flow's kind and channel, applies the step to it and saves it.
+    /// </summary>
+    protected async Task<IActionResult> SaveFirstStepAsync(Guid? id, Func<CalRequest, Task<IActionResult?>> applyStep)
+    {
+        ArgumentNullException.ThrowIfNull(applyStep);
+        if (Step != Flow.Steps[0])
+        {
+            throw new InvalidOperationException($"Only the first step of {Flow.Title} starts a request.");
+        }
+
+        if (id is not null)
+        {
+            return await SaveStepAsync(id.Value, applyStep);
+        }
+
+        var now = clock.GetUtcNow();
+        var draft = new CalRequest
+        {
+            Id = Guid.NewGuid(),
+            Kind = Flow.Kind,
+            Channel = Flow.Channel,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (await applyStep(draft) is { } refused)
+        {
+            return refused;
+        }
+
+        db.CalRequests.Add(draft);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return RedirectToStep(Flow.NextStep(draft), draft.Id);
+    }
+
+    protected RedirectToPageResult RedirectToStep(FlowStep step, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return RedirectToPage(step.Page, new { id });
+    }
+
+    /// <summary>
+    /// Shows validation failures next to their fields (under the "Input." prefix the forms bind to) and in the summary.
+    /// Validators declare their rules in the order of the form, so the summary reads top to bottom.
+    /// </summary>
+    protected void AddErrors(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ShowErrors([.. result.Errors.Select(f => new FieldError($"Input.{f.PropertyName}", f.ErrorMessage))]);
+    }
+
+    /// <summary>Shows <paramref name="errors"/> in the summary and next to their fields.</summary>
+    protected void ShowErrors(IReadOnlyList<FieldError> errors)
+    {
+        Errors = errors;
+        foreach (var error in Errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+    }
+}

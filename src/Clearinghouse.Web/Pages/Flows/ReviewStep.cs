@@ -1,0 +1,73 @@
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Clearinghouse.Web.Pages.Flows;
+
+/// <summary>
+/// The review step of any flow: the request read back from the flow's summary, each section with a link to the step
+/// that changes it, and Submit, which does what the flow declares (issues its key pack, its License Server ID…).
+/// </summary>
+public sealed class ReviewStepModel(ClearinghouseDbContext db, TimeProvider clock) : FlowPageModel(db, clock)
+{
+    public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
+
+    /// <summary>The last submit was refused because the request changed in another tab after this page was shown.</summary>
+    public bool ChangedElsewhere { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id, [FromQuery] bool changed = false)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        ChangedElsewhere = changed;
+        Sections = Flow.Summary(Draft!);
+        return Page();
+    }
+
+    /// <summary>
+    /// Submits the request. A second submission (double click, refresh, back button) finds the request already
+    /// submitted — or loses the race in the database — and lands on the same result.
+    /// </summary>
+    /// <param name="version">The request's version this page showed; what is issued is what the person read.</param>
+    public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromForm] int? version)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var outcome = await Flow.Submit(HttpContext.RequestServices, id, version, HttpContext.RequestAborted);
+        return outcome.Status switch
+        {
+            IssueStatus.Issued => RedirectToPage(Flow.ResultPage, new { id }),
+
+            // Another tab changed the request after this page was shown: show it again, saying so (or, when the change
+            // left it incomplete, the review page sends the person to the step that needs them).
+            IssueStatus.NotIssuable => RedirectToPage(Flow.Review.Page, new { id, changed = "true" }),
+            IssueStatus.Refused => Refused(id, outcome.Refusals),
+        };
+    }
+
+    /// <summary>
+    /// A rule refuses the request as it stands (the target server was reactivated, a license code is already
+    /// installed, a purchase holds fewer CALs): say why here, each message linking to the step that changes it.
+    /// </summary>
+    private PageResult Refused(Guid id, IReadOnlyList<RuleRefusal> refusals)
+    {
+        ShowErrors([.. refusals.Select(r => new FieldError(r.Field, r.Message, Url.Page(StepHolding(r.Field).Page, new { id })))]);
+        Sections = Flow.Summary(Draft!);
+        return Page();
+    }
+
+    // The License Server ID is asked for on the first step; what was bought (codes, numbers, version, quantity) on the
+    // program details step where the flow has one.
+    private FlowStep StepHolding(string field) =>
+        field == nameof(CalRequest.TargetLicenseServerId)
+            ? Flow.Steps[0]
+            : Flow.Steps.FirstOrDefault(step => step.Key == "program") ?? Flow.Steps[0];
+}

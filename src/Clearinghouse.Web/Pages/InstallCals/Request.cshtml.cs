@@ -1,0 +1,49 @@
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Flows;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Clearinghouse.Web.Pages.InstallCals;
+
+/// <summary>Step 1. At /install-cals it starts a new request; at /install-cals/{id}/request it edits one.</summary>
+public sealed class RequestModel(
+    ClearinghouseDbContext db, TimeProvider clock, IValidator<RequestInput> validator, IOptions<LicensingOptions> licensing)
+    : FlowPageModel(db, clock)
+{
+    [BindProperty]
+    public RequestInput Input { get; set; } = new();
+
+    /// <summary>Show the check box that confirms the ID was copied from the license server.</summary>
+    public bool AsksToConfirmServerId => Input.AsksToConfirmServerId(licensing.Value.Mode);
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid? id)
+    {
+        if (id is null)
+        {
+            return Page();
+        }
+
+        if (await LoadAsync(id.Value) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        Input = RequestInput.From(Draft!);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync([FromRoute] Guid? id) => SaveFirstStepAsync(id, async draft =>
+    {
+        var result = await validator.ValidateAsync(Input, HttpContext.RequestAborted);
+        if (!result.IsValid)
+        {
+            AddErrors(result);
+            return Page();
+        }
+
+        Input.ApplyTo(draft);
+        return null;
+    });
+}
