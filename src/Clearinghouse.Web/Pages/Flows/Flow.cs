@@ -1,17 +1,31 @@
+using System.Globalization;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>One step of a flow: a page that asks for part of the request.</summary>
 /// <param name="Key">The step's last address segment: /{flow}/{id}/{key}.</param>
-/// <param name="Title">What the step is called in its heading, the page title and the progress list.</param>
+/// <param name="Title">
+/// What the step is called in its heading, the page title and the progress list: a key of Resources/Texts (shown in the
+/// request's language), or the text itself (see <see cref="Flow.Shown"/>).
+/// </param>
 /// <param name="Page">The Razor page that shows it, e.g. "/ManageCals/Contact".</param>
 /// <param name="IsComplete">
 /// Whether the request holds everything this step asks for. Null for the review step, which a request leaves only
 /// by being submitted.
 /// </param>
-public sealed record FlowStep(string Key, string Title, string Page, Func<CalRequest, bool>? IsComplete = null);
+public sealed record FlowStep(string Key, string Title, string Page, Func<CalRequest, bool>? IsComplete = null)
+{
+    private readonly string _title = Title;
+
+    public string Title
+    {
+        get => Flow.Shown(_title);
+        init => _title = value;
+    }
+}
 
 /// <summary>What submitting a reviewed request came to.</summary>
 /// <param name="Status">
@@ -35,6 +49,7 @@ public sealed class Flow
     private readonly IReadOnlyList<FlowStep> _steps = [];
     private readonly FlowStep _review = null!;
     private IReadOnlyList<FlowStep>? _allSteps;
+    private readonly string _title = null!;
 
     /// <summary>Which requests belong to the flow; a request of another kind is not found at its addresses.</summary>
     public required RequestKind Kind { get; init; }
@@ -45,8 +60,15 @@ public sealed class Flow
     /// <summary>The flow's first address segment: "/manage-cals" starts a request, "/manage-cals/{id}/…" continues it.</summary>
     public required string Segment { get; init; }
 
-    /// <summary>The flow's name as the site shows it, e.g. "Manage CALs".</summary>
-    public required string Title { get; init; }
+    /// <summary>
+    /// The flow's name as the site shows it, e.g. "Manage CALs": declared as a key of Resources/Texts (shown in the
+    /// request's language), or as the text itself (see <see cref="Shown"/>).
+    /// </summary>
+    public required string Title
+    {
+        get => Shown(_title);
+        init => _title = value;
+    }
 
     /// <summary>The steps that fill the request, in order. The first one starts a new request.</summary>
     public required IReadOnlyList<FlowStep> Steps
@@ -123,4 +145,10 @@ public sealed class Flow
 
     /// <summary>Whether every step is complete, so that the request can be submitted.</summary>
     public bool IsComplete(CalRequest request) => Steps.All(step => step.IsComplete!(request));
+
+    /// <summary>
+    /// A declared title as the person reads it: a key of Resources/Texts (e.g. "Activate.Title") in the request's
+    /// language; any other text as declared, so that flows declared with plain English titles show them unchanged.
+    /// </summary>
+    internal static string Shown(string title) => Texts.ResourceManager.GetString(title, CultureInfo.CurrentUICulture) ?? title;
 }
