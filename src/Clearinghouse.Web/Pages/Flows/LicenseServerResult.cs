@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Clearinghouse.Web.Pages.Flows;
+
+/// <summary>
+/// The result of a flow that issues a License Server ID (Activate and Reactivate a license server): the new ID, the
+/// notice to keep it, a receipt to keep it with, and what to do next. What was issued — the registered server and, for a
+/// reactivation, the key packs that followed it to the new ID — comes first, read from what the database holds; then
+/// the request as the flow records it, frozen since it was submitted. A flow's Result.cshtml names this model and
+/// includes _LicenseServerResult.
+/// </summary>
+public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageModel
+{
+    private Flow? _flow;
+
+    /// <summary>The flow whose result this page is, by its declaration.</summary>
+    public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath)
+        ?? throw new InvalidOperationException(
+            $"The page {PageContext.ActionDescriptor.ViewEnginePath} shows a License Server ID, but no flow declares it as its result.");
+
+    public Guid RequestId { get; private set; }
+
+    /// <summary>The license server registered for the request: its new License Server ID.</summary>
+    public LicenseServer Server { get; private set; } = null!;
+
+    /// <summary>The submitted request the server answers.</summary>
+    public CalRequest Submitted { get; private set; } = null!;
+
+    /// <summary>
+    /// For a reactivation, the key packs that were bound to the previous ID and followed the server to its new one
+    /// (oldest first); null for an activation, which has no previous ID.
+    /// </summary>
+    public IReadOnlyList<KeyPack>? FollowedKeyPacks { get; private set; }
+
+    public IReadOnlyList<SummarySection> Sections { get; private set; } = [];
+
+    public string FormattedServerId => IdFormat.LicenseServerId.Format(Server.Id);
+
+    /// <summary>The ID the server had before a reactivation; null for an activation.</summary>
+    public string? FormattedPreviousServerId =>
+        Submitted.TargetLicenseServerId is { } previous ? IdFormat.LicenseServerId.Format(previous) : null;
+
+    /// <summary>The newest CAL version the server accepts, when known from its activation.</summary>
+    public string? AcceptedVersion => Catalogue.FindProductVersion(Server.ProductVersionCode)?.Name;
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        ViewData["Title"] = Texts.Get("ServerResult.PageTitle", Flow.Title);
+        return Page();
+    }
+
+    /// <summary>The receipt as a plain-text download: readable anywhere, printable, easy to attach to a ticket.</summary>
+    public async Task<IActionResult> OnGetReceiptAsync([FromRoute] Guid id)
+    {
+        if (await LoadAsync(id) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        var text = LicenseServerReceipt.Text(Server.Id, Sections);
+        var fileName = $"license-server-id-{Server.Id[..5]}.txt";
+        return File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", fileName);
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var flow = Flow;
+        var cancellationToken = HttpContext.RequestAborted;
+        var request = await db.CalRequests.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == id && r.Kind == flow.Kind && r.Channel == flow.Channel, cancellationToken);
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        if (request.IssuedLicenseServerId is not { } serverId)
+        {
+            // Not submitted yet: the wizard knows where it stands.
+            return RedirectToPage(flow.Review.Page, new { id });
+        }
+
+        RequestId = id;
+        Submitted = request;
+        Server = await db.LicenseServers.AsNoTracking().SingleAsync(s => s.Id == serverId, cancellationToken);
+        if (request.TargetLicenseServerId is not null)
+        {
+            FollowedKeyPacks = await FollowedKeyPacksAsync(Server, cancellationToken);
+        }
+
+        Sections = [Issued(), .. FollowedSection(), .. flow.Record(request)];
+        return null;
+    }
+
+    /// <summary>
+    /// The key packs that followed <paramref name="server"/> when it was given its ID: those bound to it, or to the IDs
+    /// it was given by later reactivations, that were issued before it was — for the previous ID, since no other ID
+    /// existed for them then. (A key pack moves whole and keeps its issue time, so this reads the same every time.)
+    /// </summary>
+    private async Task<List<KeyPack>> FollowedKeyPacksAsync(LicenseServer server, CancellationToken cancellationToken)
+    {
+        var ids = new List<string> { server.Id };
+        for (var later = server.ReplacedById; later is not null && !ids.Contains(later); )
+        {
+            ids.Add(later);
+            later = await db.LicenseServers.AsNoTracking().Where(s => s.Id == later).Select(s => s.ReplacedById)
+                .SingleOrDefaultAsync(cancellationToken);
+        }
+
+        var reactivatedAt = server.ActivatedAt!.Value;
+        return await db.KeyPacks.AsNoTracking()
+            .Where(k => ids.Contains(k.LicenseServerId) && k.IssuedAt <= reactivatedAt)
+            .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private SummarySection Issued()
+    {
+        // The ID itself is shown (and written on the receipt) above everything else, once.
+        List<SummaryRow> rows =
+        [
+            new(Texts.Get("ServerResult.Issued"), Texts.Get("ServerResult.IssuedAt", Server.ActivatedAt!.Value.UtcDateTime)),
+        ];
+        if (AcceptedVersion is { } version)
+        {
+            rows.Add(new(Texts.Get("ServerResult.AcceptsCalsUpTo"), version));
+        }
+
+        return new(Texts.Get("ServerResult.Section.Issued"), null, rows);
+    }
+
+    private IEnumerable<SummarySection> FollowedSection()
+    {
+        if (FollowedKeyPacks is not { Count: > 0 } keyPacks)
+        {
+            yield break;
+        }
+
+        yield return new(Texts.Get("ServerResult.KeyPacks.Heading"), null,
+        [
+            .. keyPacks.Select(k => new SummaryRow(IdFormat.KeyPackId.Format(k.Id), Texts.Get("ServerResult.KeyPackContents",
+                k.Quantity,
+                Catalogue.FindCalType(k.CalTypeCode)?.Name ?? k.CalTypeCode,
+                Catalogue.FindProductVersion(k.ProductVersionCode)?.Name ?? k.ProductVersionCode,
+                Catalogue.FindProgram(k.LicenseProgramCode)?.Name ?? k.LicenseProgramCode))),
+        ]);
+    }
+}
+
+/// <summary>The plain-text receipt for an issued License Server ID: the ID, then what was issued and the request.</summary>
+/// <remarks>Every value is made inert as on the key pack receipt (<see cref="Receipt.Printable"/>).</remarks>
+public static class LicenseServerReceipt
+{
+    public static string Text(string serverId, IReadOnlyList<SummarySection> sections)
+    {
+        ArgumentNullException.ThrowIfNull(serverId);
+        ArgumentNullException.ThrowIfNull(sections);
+        var idLabel = Texts.Get("ServerResult.IdLabel");
+        var width = sections.SelectMany(s => s.Rows).Select(r => r.Label.Length).Append(idLabel.Length).Max() + 2;
+        var text = new StringBuilder();
+        Line(text, Texts.Get("ServerResult.Receipt.Site"));
+        Line(text, Texts.Get("ServerResult.Receipt.Title"));
+        Line(text, string.Empty);
+        Row(text, width, idLabel, IdFormat.LicenseServerId.Format(serverId));
+        Line(text, string.Empty);
+        Line(text, Texts.Get("ServerResult.Receipt.Keep"));
+        foreach (var section in sections)
+        {
+            Line(text, string.Empty);
+            Line(text, Receipt.Printable(section.Title));
+            Line(text, new string('-', section.Title.Length));
+            foreach (var row in section.Rows)
+            {
+                Row(text, width, row.Label, row.Value ?? Texts.Get("ServerResult.Receipt.NotGiven"));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, int width, string label, string value) =>
+        Line(text, (Receipt.Printable(label) + ":").PadRight(width) + Receipt.Printable(value));
+
+    // One line, ended the same way on every platform.
+    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
+}

@@ -1,0 +1,269 @@
+using System.Net;
+using System.Net.Http.Json;
+using Clearinghouse.Tests.Infrastructure;
+using Clearinghouse.Tests.Licensing;
+using Clearinghouse.Tests.Pages.ActivateServer;
+using Clearinghouse.Tests.Pages.ManageCals;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
+
+namespace Clearinghouse.Tests.Pages.ReactivateServer;
+
+/// <summary>
+/// Reactivate a license server: its License Server ID and a reason, company information, review, and a new License
+/// Server ID that its key packs follow, while the old ID is no longer accepted anywhere.
+/// </summary>
+public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ClearinghouseFactory
+{
+    private const string AlreadyReactivated = "This license server has already been reactivated: it was given a new License Server ID";
+
+    private LicenseServerWizard NewWizard() => new(factory.CreatePageClient());
+
+    [Fact]
+    public async Task Walk_GivesANewId_WhichTheKeyPacksFollow_WhileTheOldIdGets410()
+    {
+        var old = await factory.ActivateServerAsync("windows-server-2019");
+        var installed = await factory.IssueAsync(Agreement(RequestKind.InstallCals, old.Id, KeyPacks.NewAgreementNumber(), 10, "windows-server-2019"));
+        var notInstalled = await factory.IssueAsync(Agreement(RequestKind.InstallCals, old.Id, KeyPacks.NewAgreementNumber(), 3, "windows-server-2016", "rds-per-device"));
+        using var api = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await InstallAsync(api, old.Id, installed.Id)).StatusCode);
+        var wizard = NewWizard();
+
+        var start = await wizard.OpenAsync("/reactivate-server");
+        Assert.Equal("Reactivate a license server: License server – Clearinghouse", start.Document.Title);
+        Assert.Equal(
+            ["redeployed", "certificate-corrupt", "private-key-compromised", "activation-key-expired", "upgraded"],
+            start.Document.QuerySelectorAll("#Input_ReasonCode option").Select(o => o.GetAttribute("value")).Skip(1));
+        var contact = await wizard.AcceptAsync(LicenseServerWizard.ReactivationForm(start, old.Id.ToLowerInvariant(), "The license server has been upgraded"));
+        var id = ManageCalsWizard.RequestIdOf(contact);
+        var review = await wizard.ContactAsync(contact);
+        var rows = IssuedRecord.Rows(review);
+        Assert.Equal(IdFormat.LicenseServerId.Format(old.Id), rows["License Server ID"]);
+        Assert.Equal("The license server has been upgraded", rows["Reason for reactivation"]);
+        Assert.Null(review.Document.GetElementById("foreign-id-notice"));
+
+        var result = await wizard.AcceptAsync(review.Form());
+
+        Assert.Equal($"/reactivate-server/{id}/result", result.Address.AbsolutePath);
+        Assert.Equal("Reactivate a license server · done", result.Document.QuerySelector(".caption")!.TextContent.Trim());
+        var newId = LicenseServerWizard.ServerIdOn(result);
+        Assert.NotEqual(old.Id, newId);
+        var shown = IssuedRecord.Rows(result);
+        Assert.Equal(IdFormat.LicenseServerId.Format(old.Id), shown["Previous License Server ID"]);
+        Assert.Equal("Windows Server 2019", shown["Accepts CALs up to"]);
+        Assert.Equal("10 × RDS Per User CAL, Windows Server 2019 (Enterprise Agreement)", shown[IdFormat.KeyPackId.Format(installed.Id)]);
+        Assert.Equal("3 × RDS Per Device CAL, Windows Server 2016 (Enterprise Agreement)", shown[IdFormat.KeyPackId.Format(notInstalled.Id)]);
+        Assert.Contains(IdFormat.LicenseServerId.Format(old.Id), result.Document.GetElementById("previous-refused")!.TextContent, StringComparison.Ordinal);
+        var receipt = await wizard.Client.GetStringAsync(new Uri($"/reactivate-server/{id}/result/receipt", UriKind.Relative));
+        Assert.Equal(IdFormat.LicenseServerId.Format(newId), IssuedRecord.ReceiptValue(receipt, "License Server ID"));
+        Assert.Equal(IdFormat.LicenseServerId.Format(old.Id), IssuedRecord.ReceiptValue(receipt, "Previous License Server ID"));
+        Assert.Equal("10 × RDS Per User CAL, Windows Server 2019 (Enterprise Agreement)", IssuedRecord.ReceiptValue(receipt, IdFormat.KeyPackId.Format(installed.Id)));
+
+        // The key packs answer from the new ID, installed or not; the old ID is gone for good.
+        Assert.Equal(newId, (await factory.KeyPackAsync(installed.Id)).Installation!.LicenseServerId);
+        Assert.Equal(HttpStatusCode.OK, (await InstallAsync(api, newId, installed.Id)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await InstallAsync(api, newId, notInstalled.Id)).StatusCode);
+        await Problems.ReadAsync(await InstallAsync(api, old.Id, installed.Id), HttpStatusCode.Gone, ErrorCodes.LicenseServerReactivated);
+        await Problems.ReadAsync(await InstallAsync(api, old.Id, notInstalled.Id), HttpStatusCode.Gone, ErrorCodes.LicenseServerReactivated);
+        Assert.Equal((newId, "windows-server-2019"), ((await factory.ServerAsync(old.Id)).ReplacedById, (await factory.ServerAsync(newId)).ProductVersionCode));
+    }
+
+    [Fact]
+    public async Task Result_ListsOnlyTheKeyPacksThatFollowed_NotThoseIssuedForTheNewIdLater()
+    {
+        var old = await factory.ActivateServerAsync();
+        var before = await factory.IssueAsync(Agreement(RequestKind.InstallCals, old.Id, KeyPacks.NewAgreementNumber(), 2));
+        var result = await NewWizard().ReactivateAsync(old.Id);
+        var newId = LicenseServerWizard.ServerIdOn(result);
+
+        var after = await factory.IssueAsync(Agreement(RequestKind.InstallCals, newId, KeyPacks.NewAgreementNumber(), 4));
+        var again = IssuedRecord.Rows(await NewWizard().OpenAsync(result.Address.AbsolutePath));
+
+        Assert.True(again.ContainsKey(IdFormat.KeyPackId.Format(before.Id)));
+        Assert.False(again.ContainsKey(IdFormat.KeyPackId.Format(after.Id)));
+    }
+
+    [Fact]
+    public async Task Result_ForAServerWithoutKeyPacks_SaysNoneHadToFollow()
+    {
+        var old = await factory.ActivateServerAsync();
+
+        var result = await NewWizard().ReactivateAsync(old.Id);
+
+        Assert.Contains("No key packs were bound to", result.Document.GetElementById("followed")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_ForAServerAlreadyReactivated_IsRefusedAtTheStep_WithoutGivingTheNewId()
+    {
+        var old = await factory.ActivateServerAsync();
+        var first = await factory.ReactivateAsync(old.Id);
+        var wizard = NewWizard();
+        var count = await RequestCountAsync();
+
+        var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), IdFormat.LicenseServerId.Format(old.Id)));
+
+        var message = Assert.Single(ManageCalsWizard.ErrorSummary(refused));
+        Assert.StartsWith(AlreadyReactivated, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Server!.Id, message.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("#Input_LicenseServerId", refused.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("true", refused.Document.GetElementById("Input_LicenseServerId")!.GetAttribute("aria-invalid"));
+        Assert.Equal(count, await RequestCountAsync());
+    }
+
+    [Fact]
+    public async Task Submit_ForAServerReactivatedSinceTheStep_IsRefusedOnTheReview_LinkingToTheStep()
+    {
+        var old = await factory.ActivateServerAsync();
+        var wizard = NewWizard();
+        var review = await wizard.ReactivationReviewAsync(old.Id);
+        var id = ManageCalsWizard.RequestIdOf(review);
+        await factory.ReactivateAsync(old.Id);
+
+        var refused = await wizard.RefuseAsync(review.Form());
+
+        Assert.StartsWith(AlreadyReactivated, Assert.Single(ManageCalsWizard.ErrorSummary(refused)), StringComparison.Ordinal);
+        Assert.Equal($"/reactivate-server/{id}/request", refused.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Null((await factory.RequestAsync(id)).IssuedLicenseServerId);
+    }
+
+    [Fact]
+    public async Task Request_WithAForeignIdInTheIssuingAlphabet_AsksWhetherItWasCopied_ThenReactivatesIt()
+    {
+        var foreign = AlphabetOnlyIds.New(IdFormat.LicenseServerId);
+        var wizard = NewWizard();
+        var start = await wizard.OpenAsync("/reactivate-server");
+        Assert.Null(start.Document.GetElementById("Input_LicenseServerIdIsCopied"));
+
+        var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(start, IdFormat.LicenseServerId.Format(foreign)));
+
+        Assert.StartsWith("Groups 1, 2, 3, 4, 5, 6 and 7 of the License Server ID do not check out.",
+            Assert.Single(ManageCalsWizard.ErrorSummary(refused)), StringComparison.Ordinal);
+        Assert.Contains("tick \u201cI copied this ID from the license server; use it as entered\u201d", ManageCalsWizard.ErrorSummary(refused)[0], StringComparison.Ordinal);
+        Assert.Equal("Input_LicenseServerId-error", refused.Document.GetElementById("Input_LicenseServerIdIsCopied")!.GetAttribute("aria-describedby"));
+        var contact = await wizard.AcceptAsync(refused.Form().Check(LicenseServerWizard.Copied));
+        var id = ManageCalsWizard.RequestIdOf(contact);
+        Assert.Equal("checked", (await wizard.OpenAsync($"/reactivate-server/{id}/request")).Document.GetElementById("Input_LicenseServerIdIsCopied")!.GetAttribute("checked"));
+        var review = await wizard.ContactAsync(contact);
+        Assert.Equal("Check the License Server ID", review.Document.GetElementById("foreign-id-notice")!.QuerySelector("h2")!.TextContent.Trim());
+
+        var result = await wizard.AcceptAsync(review.Form());
+
+        var recorded = await factory.ServerAsync(foreign);
+        Assert.False(recorded.IssuedHere);
+        Assert.Equal(LicenseServerWizard.ServerIdOn(result), recorded.ReplacedById);
+        Assert.Null(result.Document.QuerySelector("main")!.QuerySelectorAll("dt").FirstOrDefault(dt => dt.TextContent.Trim() == "Accepts CALs up to"));
+    }
+
+    [Fact]
+    public async Task Request_WithoutAReason_IsRefused_AndARecoveryReasonIsNoReactivationReason()
+    {
+        var server = await factory.ActivateServerAsync();
+        var wizard = NewWizard();
+        var form = (await wizard.OpenAsync("/reactivate-server")).Form().Fill("License Server ID", IdFormat.LicenseServerId.Format(server.Id));
+
+        var refused = await wizard.RefuseAsync(form);
+        var posted = refused.Form();
+        posted.Element.QuerySelector("select")!.InnerHtml = "<option value=\"replaced\" selected>x</option>";
+        var recovery = await wizard.RefuseAsync(posted);
+
+        Assert.Equal(["Choose the reason for reactivating the license server."], ManageCalsWizard.ErrorSummary(refused));
+        Assert.Equal(["Choose the reason for reactivating the license server."], ManageCalsWizard.ErrorSummary(recovery));
+        Assert.Equal("true", refused.Document.GetElementById("Input_ReasonCode")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
+    public async Task Request_WithAMistypedId_NamesTheGroup()
+    {
+        var server = await factory.ActivateServerAsync();
+        var mistyped = server.Id[..7] + (server.Id[7] == 'B' ? 'C' : 'B') + server.Id[8..];
+        var wizard = NewWizard();
+
+        var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), mistyped));
+
+        Assert.StartsWith("Group 2 of the License Server ID does not check out.", Assert.Single(ManageCalsWizard.ErrorSummary(refused)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_Twice_ReactivatesOnce_AndBothLandOnTheSameResult()
+    {
+        var old = await factory.ActivateServerAsync();
+        var wizard = NewWizard();
+        var review = await wizard.ReactivationReviewAsync(old.Id);
+        var id = ManageCalsWizard.RequestIdOf(review);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => wizard.Client.SendAsync(review.Form().CreateRequest()))));
+        var again = await review.Form().SubmitAsync();
+
+        Assert.All(responses.Append(again), r => Assert.Equal((HttpStatusCode.Found, $"/reactivate-server/{id}/result"),
+            (r.StatusCode, r.Headers.Location?.OriginalString)));
+        var successors = await factory.WithDbAsync(db => db.LicenseServers.CountAsync(s => s.ProductId == old.ProductId && s.Id != old.Id));
+        Assert.Equal(1, successors);
+        Assert.Equal((await factory.ServerAsync(old.Id)).ReplacedById, LicenseServerWizard.ServerIdOn(await wizard.OpenAsync($"/reactivate-server/{id}/result")));
+    }
+
+    [Fact]
+    public async Task OldId_AfterReactivation_IsRefusedByManageCals()
+    {
+        var old = await factory.ActivateServerAsync();
+        await NewWizard().ReactivateAsync(old.Id);
+        var manage = new ManageCalsWizard(factory.CreatePageClient());
+
+        // The step refuses it early where it checks the rules; otherwise submitting does.
+        var response = await (await manage.OpenAsync()).Form()
+            .Fill("Target License Server ID", IdFormat.LicenseServerId.Format(old.Id))
+            .Fill("Reason for recovery", ManageCalsWizard.Replaced)
+            .Fill("License Program", "Enterprise Agreement")
+            .SubmitAsync();
+        if (response.StatusCode == HttpStatusCode.Found)
+        {
+            var program = await manage.ContactAsync(await HtmlPage.FollowRedirectAsync(manage.Client, response));
+            var review = await manage.AgreementAsync(program);
+            response = await review.Form().SubmitAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = ManageCalsWizard.ErrorSummary(await HtmlPage.ReadAsync(manage.Client, response));
+        Assert.Contains(errors, e => e.Contains("reactivated", StringComparison.Ordinal));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.LicenseServerId == old.Id)));
+    }
+
+    [Fact]
+    public async Task InStrictMode_AServerNotActivatedHere_IsRefusedAtTheStep()
+    {
+        using var strict = factory.Strict();
+        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+        var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"),
+            IdFormat.LicenseServerId.Format(KeyPacks.NewLicenseServerId())));
+
+        Assert.StartsWith("No license server with this License Server ID was activated here.", Assert.Single(ManageCalsWizard.ErrorSummary(refused)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReactivationRequest_UnderAnotherFlowsAddress_IsNotFound()
+    {
+        var old = await factory.ActivateServerAsync();
+        var wizard = NewWizard();
+        var id = ManageCalsWizard.RequestIdOf(await wizard.ReactivationReviewAsync(old.Id));
+
+        foreach (var address in new[] { $"/activate-server/{id}/review", $"/activate-server/{id}/result", $"/manage-cals/{id}/contact" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await wizard.Client.GetAsync(new Uri(address, UriKind.Relative))).StatusCode);
+        }
+    }
+
+    private static Task<HttpResponseMessage> InstallAsync(HttpClient api, string serverId, string keyPackId) =>
+        api.PostAsJsonAsync($"/api/v1/license-servers/{IdFormat.LicenseServerId.Format(serverId)}/key-pack-installations", new { keyPackId });
+
+    private Task<int> RequestCountAsync() => factory.WithDbAsync(db => db.CalRequests.CountAsync(r => r.Kind == RequestKind.ReactivateServer));
+}
+
+public sealed class ReactivateServerPageTestsOnSqlite(ClearinghouseFactory factory) : ReactivateServerPageTests<ClearinghouseFactory>(factory);
+
+[Trait("Database", "PostgreSql")]
+public sealed class ReactivateServerPageTestsOnPostgreSql(PostgreSqlClearinghouseFactory factory) : ReactivateServerPageTests<PostgreSqlClearinghouseFactory>(factory);
