@@ -68,12 +68,15 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         Assert.Equal(20, (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("quantity").GetInt32());
 
-        // The first server is reactivated: its key packs follow its new ID, and its old ID is refused everywhere.
+        // The first server is reactivated: the key packs it still holds follow its new ID (not the agreement's, whose
+        // CALs moved to the second server), and its old ID is refused everywhere.
         var reactivated = await servers.ReactivateAsync(first, "The license server has been upgraded");
         Assert.NotEqual(first, reactivated);
-        var followed = await page.Locator(".summary__row dt").AllTextContentsAsync();
-        Assert.Contains(agreementCals.KeyPackId!, followed.Select(t => t.Trim()));
-        Assert.Contains(retail.KeyPackId!, followed.Select(t => t.Trim()));
+        var followed = (await page.Locator(".summary__row dt").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Contains(retail.KeyPackId!, followed);
+        Assert.DoesNotContain(agreementCals.KeyPackId!, followed);
+        Assert.DoesNotContain(migrated, followed);
+        await Expect(page.Locator("#followed")).ToContainTextAsync($"Key packs bound to {first} before: 1.");
 
         Assert.Equal(HttpStatusCode.OK, (await SubmitKeyPackAsync(api, reactivated, retail.KeyPackId!)).StatusCode);
         var gone = await SubmitKeyPackAsync(api, first, retail.KeyPackId!);
@@ -84,6 +87,16 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
         Assert.Null(oldId.KeyPackId);
         Assert.Contains("reactivated", oldId.Refusal, StringComparison.Ordinal);
         Assert.DoesNotContain(reactivated, oldId.Refusal, StringComparison.Ordinal);
+
+        // Reactivating the old ID again is refused at the first step, without naming the new ID.
+        await servers.StartAsync("Reactivate a license server", "reactivate-server");
+        await servers.Field("License Server ID").FillAsync(first);
+        await servers.Field("Reason for reactivation").SelectOptionAsync(new SelectOptionValue { Label = "The license server has been redeployed" });
+        var reactivatedAgain = await PressAsync(page, "Next", "Company information");
+        Assert.NotNull(reactivatedAgain);
+        Assert.Contains("already been reactivated", reactivatedAgain, StringComparison.Ordinal);
+        Assert.DoesNotContain(reactivated, reactivatedAgain, StringComparison.Ordinal);
+        Assert.DoesNotContain(LicenseServerBrowserWizard.Canonical(reactivated), reactivatedAgain, StringComparison.Ordinal);
     }
 
     /// <summary>

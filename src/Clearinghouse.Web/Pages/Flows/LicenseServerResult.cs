@@ -106,7 +106,9 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
     /// <summary>
     /// The key packs that followed <paramref name="server"/> when it was given its ID: those bound to it, or to the IDs
     /// it was given by later reactivations, that were issued before it was — for the previous ID, since no other ID
-    /// existed for them then. (A key pack moves whole and keeps its issue time, so this reads the same every time.)
+    /// existed for them then — less those whose CALs had been migrated to another server by then: they were no longer
+    /// the server's to take along. (A key pack moves whole and keeps its issue and migration times, so this reads the
+    /// same every time.)
     /// </summary>
     private async Task<List<KeyPack>> FollowedKeyPacksAsync(LicenseServer server, CancellationToken cancellationToken)
     {
@@ -120,7 +122,8 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
 
         var reactivatedAt = server.ActivatedAt!.Value;
         return await db.KeyPacks.AsNoTracking()
-            .Where(k => ids.Contains(k.LicenseServerId) && k.IssuedAt <= reactivatedAt)
+            .Where(k => ids.Contains(k.LicenseServerId) && k.IssuedAt <= reactivatedAt &&
+                (k.MigratedAt == null || k.MigratedAt > reactivatedAt))
             .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
             .ToListAsync(cancellationToken);
     }

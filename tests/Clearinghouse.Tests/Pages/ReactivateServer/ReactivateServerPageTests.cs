@@ -88,6 +88,33 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
+    public async Task Result_LeavesOutKeyPacksWhoseCalsWereMigratedAwayBefore_AndReadsTheSameAfterLaterMigrations()
+    {
+        var old = await factory.ActivateServerAsync();
+        var elsewhere = await factory.ActivateServerAsync();
+        var (gone, stays, later) = (KeyPacks.NewAgreementNumber(), KeyPacks.NewAgreementNumber(), KeyPacks.NewAgreementNumber());
+        var migratedBefore = await factory.IssueAsync(Agreement(RequestKind.InstallCals, old.Id, gone, 10));
+        var kept = await factory.IssueAsync(Agreement(RequestKind.InstallCals, old.Id, stays, 5));
+        var migratedAfter = await factory.IssueAsync(Agreement(RequestKind.InstallCals, old.Id, later, 3));
+        await factory.IssueAsync(Agreement(RequestKind.ManageCals, elsewhere.Id, gone, 10));
+        Assert.NotNull((await factory.KeyPackAsync(migratedBefore.Id)).MigratedToKeyPackId);
+
+        var result = await NewWizard().ReactivateAsync(old.Id);
+        await factory.IssueAsync(Agreement(RequestKind.ManageCals, elsewhere.Id, later, 3));
+        var again = await NewWizard().OpenAsync(result.Address.AbsolutePath);
+
+        foreach (var page in new[] { result, again })
+        {
+            var rows = IssuedRecord.Rows(page);
+            Assert.False(rows.ContainsKey(IdFormat.KeyPackId.Format(migratedBefore.Id)), "A key pack migrated away before is listed as following.");
+            Assert.True(rows.ContainsKey(IdFormat.KeyPackId.Format(kept.Id)));
+            Assert.True(rows.ContainsKey(IdFormat.KeyPackId.Format(migratedAfter.Id)));
+            Assert.StartsWith($"Key packs bound to {IdFormat.LicenseServerId.Format(old.Id)} before: 2.",
+                page.Document.GetElementById("followed")!.TextContent.Trim(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Result_ForAServerWithoutKeyPacks_SaysNoneHadToFollow()
     {
         var old = await factory.ActivateServerAsync();
