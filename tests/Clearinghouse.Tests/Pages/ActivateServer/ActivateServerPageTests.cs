@@ -19,24 +19,6 @@ public abstract class ActivateServerPageTests<TFactory>(TFactory factory) : ICla
     private LicenseServerWizard NewWizard() => new(factory.CreatePageClient());
 
     [Fact]
-    public async Task SelectOption_OffersAllFourOptions_NoneComingSoon()
-    {
-        using var client = factory.CreatePageClient();
-
-        var home = await HtmlPage.GetAsync(client, "/");
-
-        var links = home.Document.QuerySelectorAll(".options h2 a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Equal(
-            [
-                ("Manage CALs", "/manage-cals"), ("Install client access licenses", "/install-cals"),
-                ("Activate a license server", "/activate-server"), ("Reactivate a license server", "/reactivate-server"),
-            ],
-            links);
-        Assert.Empty(home.Document.QuerySelectorAll(".option--soon, .badge"));
-        Assert.DoesNotContain("Coming soon", home.Document.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
     public async Task Walk_RegistersTheServerWithItsVersion_AndShowsItsNewLicenseServerId()
     {
         var wizard = NewWizard();
@@ -131,6 +113,9 @@ public abstract class ActivateServerPageTests<TFactory>(TFactory factory) : ICla
     [InlineData("00490-9200-99454-AT527", "Group 2 of the Product ID has 4 characters; each group has 5.")]
     [InlineData("00490-92005-99454-AT52!", "The Product ID contains '!' in group 4 (character 5); it is made of letters and digits only.")]
     [InlineData("0049092005994", "The Product ID has 13 characters; it needs 20 (4 groups of 5).")]
+    [InlineData("00490-92005-99454-AT527-00001", "The Product ID has 25 characters; it needs 20 (4 groups of 5).")]
+    [InlineData("00490-92005-99454-ÄT527", "The Product ID contains 'Ä' in group 4 (character 1); it is made of letters and digits only.")]
+    [InlineData("- - -", "Enter the Product ID.")]
     [InlineData("", "Enter the Product ID.")]
     public async Task Request_WithAMalformedProductId_IsRefusedNamingWhatIsWrong_AndSavesNothing(string productId, string message)
     {
@@ -162,6 +147,62 @@ public abstract class ActivateServerPageTests<TFactory>(TFactory factory) : ICla
         Assert.Equal("#Input_OperatingSystemCode", refused.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.Equal("true", refused.Document.GetElementById("Input_OperatingSystemCode")!.GetAttribute("aria-invalid"));
         Assert.Equal(before, await RequestCountAsync());
+    }
+
+    [Theory]
+    [InlineData("windows-nt-4")]
+    [InlineData("windows-server-2003' OR '1'='1")]
+    public async Task Request_WithAnOperatingSystemNotInTheCatalogue_IsRefusedAsNoneChosen_AndSavesNothing(string posted)
+    {
+        var wizard = NewWizard();
+        var before = await RequestCountAsync();
+        var form = (await wizard.OpenAsync("/activate-server")).Form().Fill("Product ID", LicensingRequests.NewProductId());
+
+        // A browser only posts what the list offers; anyone can post something else.
+        form.Element.QuerySelector("#Input_OperatingSystemCode")!.InnerHtml = $"<option value=\"{WebUtility.HtmlEncode(posted)}\" selected>x</option>";
+        var refused = await wizard.RefuseAsync(form);
+
+        Assert.Equal(["Choose the operating system the license server runs."], ManageCalsWizard.ErrorSummary(refused));
+        Assert.Equal("#Input_OperatingSystemCode", refused.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("true", refused.Document.GetElementById("Input_OperatingSystemCode")!.GetAttribute("aria-invalid"));
+        Assert.Equal(Catalogue.SourceOperatingSystems.Select(o => o.Code),
+            refused.Document.QuerySelectorAll("#Input_OperatingSystemCode option").Select(o => o.GetAttribute("value")).Skip(1));
+        Assert.Equal(before, await RequestCountAsync());
+    }
+
+    [Fact]
+    public async Task Contact_WhenRequiredCompanyFieldsAreMissing_NamesEach_KeepsWhatWasTyped_AndSavesNone()
+    {
+        var wizard = NewWizard();
+        var contact = await wizard.AcceptAsync(LicenseServerWizard.ActivationForm(await wizard.OpenAsync("/activate-server"), LicensingRequests.NewProductId()));
+        var id = ManageCalsWizard.RequestIdOf(contact);
+
+        var refused = await wizard.RefuseAsync(contact.Form()
+            .Fill("First name or given name", "Ada")
+            .Fill("E-mail", "not an address"));
+
+        Assert.Equal(
+            [
+                "Enter your last name or surname.",
+                "Enter the name of your company.",
+                "Choose your country or region.",
+                "Enter the e-mail address in the form name@example.com.",
+            ],
+            ManageCalsWizard.ErrorSummary(refused));
+        Assert.Equal(
+            ["#Input_LastName", "#Input_CompanyName", "#Input_CountryRegionCode", "#Input_Email"],
+            refused.Document.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.All(new[] { "Input_LastName", "Input_CompanyName", "Input_CountryRegionCode", "Input_Email" },
+            field => Assert.Equal("true", refused.Document.GetElementById(field)!.GetAttribute("aria-invalid")));
+        Assert.Equal($"/activate-server/{id}/contact", refused.Address.AbsolutePath);
+        Assert.Equal("Company information", refused.Document.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Ada", refused.Document.GetElementById("Input_FirstName")!.GetAttribute("value"));
+        var stored = await factory.RequestAsync(id);
+        Assert.Equal((null, null, null), (stored.FirstName, stored.CompanyName, stored.Email));
+
+        // Nothing later can be reached until the step is complete.
+        var review = await wizard.Client.GetAsync(new Uri($"/activate-server/{id}/review", UriKind.Relative));
+        Assert.Equal($"/activate-server/{id}/contact", review.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Tests.Licensing;
 using Clearinghouse.Tests.Pages.ActivateServer;
+using Clearinghouse.Tests.Pages.InstallCals;
 using Clearinghouse.Tests.Pages.ManageCals;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
@@ -67,7 +68,8 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
         Assert.Equal(newId, (await factory.KeyPackAsync(installed.Id)).Installation!.LicenseServerId);
         Assert.Equal(HttpStatusCode.OK, (await InstallAsync(api, newId, installed.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await InstallAsync(api, newId, notInstalled.Id)).StatusCode);
-        await Problems.ReadAsync(await InstallAsync(api, old.Id, installed.Id), HttpStatusCode.Gone, ErrorCodes.LicenseServerReactivated);
+        var gone = await Problems.ReadAsync(await InstallAsync(api, old.Id, installed.Id), HttpStatusCode.Gone, ErrorCodes.LicenseServerReactivated);
+        Assert.DoesNotContain(IdFormat.LicenseServerId.Format(newId), gone.Detail(), StringComparison.Ordinal);
         await Problems.ReadAsync(await InstallAsync(api, old.Id, notInstalled.Id), HttpStatusCode.Gone, ErrorCodes.LicenseServerReactivated);
         Assert.Equal((newId, "windows-server-2019"), ((await factory.ServerAsync(old.Id)).ReplacedById, (await factory.ServerAsync(newId)).ProductVersionCode));
     }
@@ -203,6 +205,109 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
         Assert.Equal("true", refused.Document.GetElementById("Input_ReasonCode")!.GetAttribute("aria-invalid"));
     }
 
+    [Theory]
+    [InlineData("", "Enter the License Server ID.")]
+    [InlineData("- - - - - -", "Enter the License Server ID.")]
+    [InlineData("BCDFG-HJKMP", "The License Server ID has 10 characters; it needs 35 (7 groups of 5).")]
+    [InlineData("BCDF-GHJKMP-QRTVW-XY234-6789B-CDFGH-JKMPQ", "Group 1 of the License Server ID has 4 characters; each group has 5.")]
+    [InlineData("BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH-JKMP!",
+        "The License Server ID contains '!' in group 7 (character 5); it is made of letters and digits only.")]
+    public async Task Request_WithAMalformedId_IsRefusedNamingWhatIsWrong_WithoutAskingWhetherItWasCopied_AndSavesNothing(
+        string serverId, string message)
+    {
+        var wizard = NewWizard();
+        var count = await RequestCountAsync();
+
+        var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), serverId));
+
+        Assert.Equal([message], ManageCalsWizard.ErrorSummary(refused));
+        Assert.Equal("#Input_LicenseServerId", refused.Document.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        var input = refused.Document.GetElementById("Input_LicenseServerId")!;
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Equal(serverId, input.GetAttribute("value") ?? "");
+        Assert.Null(refused.Document.GetElementById("Input_LicenseServerIdIsCopied"));
+        Assert.Null(refused.Document.GetElementById("Input_ReasonCode")!.GetAttribute("aria-invalid"));
+        Assert.Equal(count, await RequestCountAsync());
+    }
+
+    [Fact]
+    public async Task Request_InLenientMode_WithAnIdThatChecksOutButIsUnknownHere_ReactivatesIt_AndRecordsTheOldIdAsReplaced()
+    {
+        var unknown = KeyPacks.NewLicenseServerId();
+        var wizard = NewWizard();
+
+        var result = await wizard.ReactivateAsync(unknown);
+
+        var newId = LicenseServerWizard.ServerIdOn(result);
+        var recorded = await factory.ServerAsync(unknown);
+        Assert.Equal((newId, (DateTimeOffset?)null), (recorded.ReplacedById, recorded.ActivatedAt));
+        Assert.Null((await factory.ServerAsync(newId)).ProductVersionCode);
+        Assert.DoesNotContain("Accepts CALs up to", IssuedRecord.Rows(result).Keys);
+        Assert.Contains("No key packs were bound to", result.Document.GetElementById("followed")!.TextContent, StringComparison.Ordinal);
+
+        // Known now, as replaced: a second reactivation of the same ID is refused at the step.
+        var again = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), IdFormat.LicenseServerId.Format(unknown)));
+        Assert.StartsWith(AlreadyReactivated, Assert.Single(ManageCalsWizard.ErrorSummary(again)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Request_InLenientMode_WithAnIdOutsideTheIssuingAlphabet_TakesItAsForeignWithoutAsking()
+    {
+        // A real server's ID may hold letters and digits this clearinghouse never issues (0, 1, 5, vowels…): not ours.
+        var foreign = "00A1E" + AlphabetOnlyIds.New(IdFormat.LicenseServerId)[5..];
+        var wizard = NewWizard();
+
+        var contact = await wizard.AcceptAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), IdFormat.LicenseServerId.Format(foreign)));
+        var review = await wizard.ContactAsync(contact);
+        Assert.NotNull(review.Document.GetElementById("foreign-id-notice"));
+        var result = await wizard.AcceptAsync(review.Form());
+
+        var recorded = await factory.ServerAsync(foreign);
+        Assert.False(recorded.IssuedHere);
+        Assert.Equal(LicenseServerWizard.ServerIdOn(result), recorded.ReplacedById);
+        Assert.True((await factory.RequestAsync(ManageCalsWizard.RequestIdOf(result))).TargetLicenseServerIdIsForeign);
+    }
+
+    [Fact]
+    public async Task InStrictMode_AnIdInTheIssuingAlphabetThatDoesNotCheckOut_IsATypingError_EvenIfPostedAsCopied()
+    {
+        using var strict = factory.Strict();
+        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var foreign = AlphabetOnlyIds.New(IdFormat.LicenseServerId);
+        var start = await wizard.OpenAsync("/reactivate-server");
+        var form = LicenseServerWizard.ReactivationForm(start, IdFormat.LicenseServerId.Format(foreign));
+
+        // Strict mode never offers the check box; a post that carries it anyway changes nothing.
+        var copied = start.Document.CreateElement("input");
+        copied.SetAttribute("type", "hidden");
+        copied.SetAttribute("name", "Input.LicenseServerIdIsCopied");
+        copied.SetAttribute("value", "true");
+        form.Element.AppendChild(copied);
+        var refused = await wizard.RefuseAsync(form);
+
+        Assert.Equal(
+            ["Groups 1, 2, 3, 4, 5, 6 and 7 of the License Server ID do not check out: a character is mistyped or two are swapped. " +
+                "Compare it character by character with the original."],
+            ManageCalsWizard.ErrorSummary(refused));
+        Assert.Null(refused.Document.GetElementById("Input_LicenseServerIdIsCopied"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.LicenseServers.CountAsync(s => s.Id == foreign)));
+    }
+
+    [Fact]
+    public async Task InStrictMode_AnIdOutsideTheIssuingAlphabet_IsRefused_SayingOnlyIdsIssuedHereCount()
+    {
+        using var strict = factory.Strict();
+        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var foreign = "00A1E" + AlphabetOnlyIds.New(IdFormat.LicenseServerId)[5..];
+
+        var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), IdFormat.LicenseServerId.Format(foreign)));
+
+        var message = Assert.Single(ManageCalsWizard.ErrorSummary(refused));
+        Assert.StartsWith("Group 1 of the License Server ID contains '0' (character 1), which License Server IDs issued here never contain", message, StringComparison.Ordinal);
+        Assert.EndsWith("In strict mode only License Server IDs issued here are accepted.", message, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.LicenseServers.CountAsync(s => s.Id == foreign)));
+    }
+
     [Fact]
     public async Task Request_WithAMistypedId_NamesTheGroup()
     {
@@ -257,6 +362,33 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
         var errors = ManageCalsWizard.ErrorSummary(await HtmlPage.ReadAsync(manage.Client, response));
         Assert.Contains(errors, e => e.Contains("reactivated", StringComparison.Ordinal));
         Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.LicenseServerId == old.Id)));
+    }
+
+    [Fact]
+    public async Task OldId_AfterReactivation_IsRefusedByInstallCals_WithoutGivingTheNewId()
+    {
+        var old = await factory.ActivateServerAsync();
+        var newId = LicenseServerWizard.ServerIdOn(await NewWizard().ReactivateAsync(old.Id));
+        var install = new InstallCalsWizard(factory.CreatePageClient());
+
+        // The step refuses it early where it checks the rules; otherwise submitting does.
+        var response = await (await install.OpenAsync()).Form()
+            .Fill("License Server ID", IdFormat.LicenseServerId.Format(old.Id))
+            .Fill("License Program", "Enterprise Agreement")
+            .SubmitAsync();
+        if (response.StatusCode == HttpStatusCode.Found)
+        {
+            var program = await install.ContactAsync(await HtmlPage.FollowRedirectAsync(install.Client, response));
+            var review = await install.AgreementAsync(program);
+            response = await review.Form().SubmitAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var errors = ManageCalsWizard.ErrorSummary(await HtmlPage.ReadAsync(install.Client, response));
+        var refusal = Assert.Single(errors);
+        Assert.StartsWith("This license server has been reactivated since", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain(newId, refusal.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.LicenseServerId == old.Id || k.LicenseServerId == newId)));
     }
 
     [Fact]
