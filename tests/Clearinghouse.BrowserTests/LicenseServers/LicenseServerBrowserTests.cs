@@ -31,7 +31,7 @@ public sealed class LicenseServerBrowserTests(PortalFixture portal)
         var page = await context.NewPageAsync();
         var results = new List<(string Page, IReadOnlyList<AxeViolation> Violations)>();
 
-        await WalkActivationAsync(new LicenseServerBrowserWizard(page) { AfterEachPage = async name => results.Add((name, await Axe.RunAsync(page))) });
+        await WalkActivationAsync(new LicenseServerBrowserWizard(page) { AfterEachPage = async (tab, name) => results.Add((name, await Axe.RunAsync(tab))) });
 
         Assert.True(results.All(r => r.Violations.Count == 0), "axe-core found WCAG violations:\n" + Axe.Describe(results));
         Assert.Equal(8, results.Count);
@@ -53,10 +53,10 @@ public sealed class LicenseServerBrowserTests(PortalFixture portal)
         var page = await context.NewPageAsync();
         var results = new List<(string Page, IReadOnlyList<AxeViolation> Violations)>();
 
-        await WalkReactivationAsync(new LicenseServerBrowserWizard(page) { AfterEachPage = async name => results.Add((name, await Axe.RunAsync(page))) });
+        await WalkReactivationAsync(new LicenseServerBrowserWizard(page) { AfterEachPage = async (tab, name) => results.Add((name, await Axe.RunAsync(tab))) });
 
         Assert.True(results.All(r => r.Violations.Count == 0), "axe-core found WCAG violations:\n" + Axe.Describe(results));
-        Assert.Equal(11, results.Count);
+        Assert.Equal(18, results.Count);
     }
 
     /// <summary>Activate a license server from "Select option" to the receipt, through each step's errors.</summary>
@@ -97,8 +97,9 @@ public sealed class LicenseServerBrowserTests(PortalFixture portal)
     }
 
     /// <summary>
-    /// Reactivate a license server whose ID came from elsewhere (confirmed as copied), then try to reactivate the old ID
-    /// again and be refused at the first step.
+    /// Reactivate a license server whose ID came from elsewhere (confirmed as copied), through each step's errors, while
+    /// another tab reactivates the same server first: the review is refused at submit, and so is the old ID at the first
+    /// step from then on, neither naming the new ID.
     /// </summary>
     private static async Task WalkReactivationAsync(LicenseServerBrowserWizard wizard)
     {
@@ -109,6 +110,8 @@ public sealed class LicenseServerBrowserTests(PortalFixture portal)
         await wizard.StartAsync("Reactivate a license server", "reactivate-server");
         await Expect(copied).ToHaveCountAsync(0);
         await wizard.NextRefusedAsync("Reactivate: License server, with validation errors");
+        await Expect(wizard.Field("License Server ID")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(wizard.Field("Reason for reactivation")).ToHaveAttributeAsync("aria-invalid", "true");
         await wizard.Field("License Server ID").FillAsync(foreign.FormattedServerId);
         await wizard.Field("Reason for reactivation").SelectOptionAsync(new SelectOptionValue { Label = "The license server certificate is corrupt" });
         await wizard.NextRefusedAsync("Reactivate: License server, asking whether the ID was copied");
@@ -118,15 +121,28 @@ public sealed class LicenseServerBrowserTests(PortalFixture portal)
         await Expect(copied).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("do not check out"));
         await copied.CheckAsync();
         await wizard.NextAsync("reactivate-server", "contact", "Company information");
+        await wizard.NextRefusedAsync("Reactivate: Company information, with validation errors");
+        await Expect(wizard.Field("Company name")).ToHaveAttributeAsync("aria-invalid", "true");
         await wizard.Shared.FillContactAsync(CalRequestEntries.ForNewServer());
         await wizard.NextAsync("reactivate-server", "review", "Review and submit");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check the License Server ID" })).ToBeVisibleAsync();
         Assert.Equal(foreign.FormattedServerId, (await wizard.Shared.ReviewRowsAsync())["License Server ID"]);
 
-        var newId = await wizard.SubmitAsync("reactivate-server");
-
+        // Meanwhile another tab reactivates the same server, and wins.
+        var other = await wizard.NewTabAsync();
+        var newId = await other.ReactivateAsync(foreign.FormattedServerId, copiedFromElsewhere: true);
         Assert.NotEqual(foreign.FormattedServerId, newId);
-        await Expect(page.Locator("#followed")).ToContainTextAsync("No key packs were bound to");
+        await Expect(other.Page.Locator("#followed")).ToContainTextAsync("No key packs were bound to");
+        await Expect(other.Page.Locator("#previous-refused")).ToContainTextAsync(foreign.FormattedServerId);
+        await other.Page.CloseAsync();
+
+        // This tab's review is refused at submit, sending the person back to the ID, naming no new ID.
+        await page.BringToFrontAsync();
+        await wizard.SubmitRefusedAsync("Reactivate: Review and submit, refused at submit");
+        var atSubmit = page.Locator(".error-summary li");
+        await Expect(atSubmit).ToContainTextAsync("This license server has already been reactivated");
+        Assert.DoesNotContain(newId, await atSubmit.TextContentAsync() ?? "", StringComparison.Ordinal);
+        await Expect(atSubmit.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", LicenseServerBrowserWizard.StepAddress("reactivate-server", "request"));
 
         // The old ID is refused from now on: reactivating it again is refused at the first step, naming no new ID.
         await wizard.StartAsync("Reactivate a license server", "reactivate-server");
@@ -151,7 +167,7 @@ public sealed class LicenseServerBrowserTests(PortalFixture portal)
             DeviceScaleFactor = 2,
         });
         var page = await context.NewPageAsync();
-        var wizard = new LicenseServerBrowserWizard(page) { AfterEachPage = name => AssertNoHorizontalScrollingAsync(page, name) };
+        var wizard = new LicenseServerBrowserWizard(page) { AfterEachPage = AssertNoHorizontalScrollingAsync };
 
         var activated = await wizard.ActivateAsync("Windows Server 2022");
         await AssertIdFitsAsync(page);

@@ -11,7 +11,8 @@ namespace Clearinghouse.BrowserTests.LicenseServers;
 /// <summary>
 /// Walks Activate and Reactivate a license server in a browser as a person does: from "Select option", fields by their
 /// labels, each step confirmed by its address and heading. The company information step is the shared contact step,
-/// filled as in Manage CALs. <see cref="AfterEachPage"/> runs on every page shown (an accessibility check, say).
+/// filled as in Manage CALs. <see cref="AfterEachPage"/> runs on every page shown (an accessibility check, say), with the
+/// page (the browser tab) it is shown in.
 /// </summary>
 public sealed class LicenseServerBrowserWizard(IPage page)
 {
@@ -23,10 +24,13 @@ public sealed class LicenseServerBrowserWizard(IPage page)
 
     public ManageCalsWizard Shared => _shared;
 
-    /// <summary>Called with a name for each page the walk shows, once it has loaded.</summary>
-    public Func<string, Task> AfterEachPage { get; init; } = _ => Task.CompletedTask;
+    /// <summary>Called with the tab and a name for each page the walk shows, once it has loaded.</summary>
+    public Func<IPage, string, Task> AfterEachPage { get; init; } = (_, _) => Task.CompletedTask;
 
     public ILocator Field(string label) => _shared.Field(label);
+
+    /// <summary>A second tab of the same browser (same cookies), walked the same way.</summary>
+    public async Task<LicenseServerBrowserWizard> NewTabAsync() => new(await page.Context.NewPageAsync()) { AfterEachPage = AfterEachPage };
 
     /// <summary>Activates a license server from "Select option"; returns its new License Server ID as shown (in groups).</summary>
     public async Task<string> ActivateAsync(string operatingSystem, CalRequestEntries? company = null, string? productId = null)
@@ -40,12 +44,22 @@ public sealed class LicenseServerBrowserWizard(IPage page)
         return await SubmitAsync("activate-server");
     }
 
-    /// <summary>Reactivates a license server from "Select option"; returns its new License Server ID as shown.</summary>
-    public async Task<string> ReactivateAsync(string serverId, string reason = "The license server has been redeployed", CalRequestEntries? company = null)
+    /// <summary>
+    /// Reactivates a license server from "Select option"; returns its new License Server ID as shown. An ID from
+    /// elsewhere (<paramref name="copiedFromElsewhere"/>) is confirmed as copied when the page asks.
+    /// </summary>
+    public async Task<string> ReactivateAsync(
+        string serverId, string reason = "The license server has been redeployed", CalRequestEntries? company = null, bool copiedFromElsewhere = false)
     {
         await StartAsync("Reactivate a license server", "reactivate-server");
         await Field("License Server ID").FillAsync(serverId);
         await Field("Reason for reactivation").SelectOptionAsync(new SelectOptionValue { Label = reason });
+        if (copiedFromElsewhere)
+        {
+            await NextRefusedAsync("Reactivate: License server, asking whether the ID was copied");
+            await Field(Copied).CheckAsync();
+        }
+
         await NextAsync("reactivate-server", "contact", "Company information");
         await _shared.FillContactAsync(company ?? CalRequestEntries.ForNewServer());
         await NextAsync("reactivate-server", "review", "Review and submit");
@@ -55,10 +69,10 @@ public sealed class LicenseServerBrowserWizard(IPage page)
     public async Task StartAsync(string option, string segment)
     {
         await _shared.OpenSelectOptionAsync();
-        await AfterEachPage("Select option");
+        await AfterEachPage(page, "Select option");
         await page.GetByRole(AriaRole.Link, new() { Name = option, Exact = true }).ClickAsync();
         await _shared.ExpectStepAsync(new Regex($"/{segment}$"), "License server");
-        await AfterEachPage($"{option}: License server");
+        await AfterEachPage(page, $"{option}: License server");
     }
 
     /// <summary>Presses Next and waits for the step it should lead to.</summary>
@@ -66,19 +80,24 @@ public sealed class LicenseServerBrowserWizard(IPage page)
     {
         await _shared.NextAsync();
         await _shared.ExpectStepAsync(StepAddress(segment, step), heading);
-        await AfterEachPage($"{segment}: {heading}");
+        await AfterEachPage(page, $"{segment}: {heading}");
     }
 
     /// <summary>Presses Next expecting the same step back with its errors.</summary>
-    public async Task NextRefusedAsync(string name)
+    public Task NextRefusedAsync(string name) => PressRefusedAsync("Next", name);
+
+    /// <summary>Presses Submit expecting the review back with the refusal.</summary>
+    public Task SubmitRefusedAsync(string name) => PressRefusedAsync("Submit", name);
+
+    private async Task PressRefusedAsync(string button, string name)
     {
         // The same address comes back, maybe with the same errors: wait for the new document, not the one shown now.
         await page.EvaluateAsync("() => { document.documentElement.dataset.test = 'replaced'; }");
-        await _shared.NextAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await Expect(page.Locator("html[data-test='replaced']")).ToHaveCountAsync(0);
         await page.WaitForLoadStateAsync(LoadState.Load);
         await Expect(page.GetByRole(AriaRole.Alert).GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
-        await AfterEachPage(name);
+        await AfterEachPage(page, name);
     }
 
     /// <summary>Submits the review and returns the License Server ID the result shows.</summary>
@@ -86,7 +105,7 @@ public sealed class LicenseServerBrowserWizard(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
         await _shared.ExpectStepAsync(StepAddress(segment, "result"), "Your License Server ID");
-        await AfterEachPage($"{segment}: result");
+        await AfterEachPage(page, $"{segment}: result");
         var id = page.Locator("#license-server-id");
         await Expect(id).ToBeVisibleAsync();
         return (await id.TextContentAsync())!.Trim();
