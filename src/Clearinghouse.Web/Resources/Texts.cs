@@ -21,4 +21,21 @@ public sealed class Texts
             ?? throw new MissingManifestResourceException($"No text named '{key}' in Resources/Texts.resx.");
         return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
     }
+
+    /// <summary>A list as the current language writes it: "1, 4 and 7", "1, 4 und 7", "1、4、7".</summary>
+    public static string JoinAnd(IReadOnlyList<string> items) => Join(items, "List.And");
+
+    /// <summary>A choice as the current language writes it: "A, B or C", "A, B oder C", "A、B、または C".</summary>
+    public static string JoinOr(IReadOnlyList<string> items) => Join(items, "List.Or");
+
+    private static string Join(IReadOnlyList<string> items, string lastKey)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return items.Count switch
+        {
+            0 => string.Empty,
+            1 => items[0],
+            _ => Get(lastKey, string.Join(Get("List.Separator"), items.Take(items.Count - 1)), items[^1]),
+        };
+    }
 }
