@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Clearinghouse.Web.Api;
+using Clearinghouse.Web.Resources;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
 namespace Clearinghouse.Web.Localization;
@@ -37,6 +39,9 @@ public static class SiteCultures
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+
+        // T[...] in views fills texts in as Texts.Get does (see Texts): one way of putting a text together.
+        services.AddSingleton<IStringLocalizer<Texts>, TextsLocalizer>();
 
         // Views read texts with markup (a <strong>, a link) through IHtmlLocalizer: the text is trusted, its
         // arguments are encoded.
@@ -81,9 +86,21 @@ public static class SiteCultures
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             return next(context);
         }));
-        return app.UseWhen(
-            context => !LicenseServerApi.IsApiRequest(context) && context.Features.Get<IRequestCultureFeature>() is null,
-            site => site.UseRequestLocalization().Use(RememberAsked));
+        return app.UseWhen(context => !LicenseServerApi.IsApiRequest(context), site =>
+        {
+            site.UseWhen(context => context.Features.Get<IRequestCultureFeature>() is null,
+                first => first.UseRequestLocalization().Use(RememberAsked));
+
+            // Run again from further up the pipeline, the request no longer has the culture set on the way down the
+            // first time (it flowed only downstream): set the one chosen then.
+            site.Use((context, next) =>
+            {
+                var chosen = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
+                CultureInfo.CurrentCulture = chosen.Culture;
+                CultureInfo.CurrentUICulture = chosen.UICulture;
+                return next(context);
+            });
+        });
     }
 
     /// <summary>
