@@ -1,6 +1,5 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
-using Clearinghouse.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
