@@ -1,4 +1,6 @@
+using System.Globalization;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -62,7 +64,8 @@ public static class KeyPackInstallationEndpoints
                 "`cal-version-newer-than-server` (409: the key pack's CALs are of a newer product version than the " +
                 "server accepts, known from its activation), `license-server-reactivated` (410: the server was " +
                 "reactivated and this License Server ID is no longer accepted; its key packs are bound to its new ID, " +
-                "so submit from that).")
+                "so submit from that), `key-pack-migrated` (410: the key pack's CALs were moved to another license " +
+                "server by a migration, so it holds none; `migratedAt` says when).")
             .Accepts<KeyPackInstallationBody>("application/json")
             .Produces<KeyPackContents>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -114,8 +117,21 @@ public static class KeyPackInstallationEndpoints
                 $"License Server ID {IdFormat.LicenseServerId.Format(serverId)} was replaced when the license server " +
                 "was reactivated, so it is no longer accepted. The server's key packs are bound to its new License " +
                 "Server ID: submit the key pack from that."),
+
+            // 410 too: the CALs left this key pack for good. The key pack that holds them now is not named: whoever
+            // submits the old one may not be the one who migrated them.
+            InstallOutcome.Migrated => ApiProblems.Problem(
+                StatusCodes.Status410Gone,
+                ErrorCodes.KeyPackMigrated,
+                Texts.Get("Api.KeyPackMigrated.Title"),
+                Texts.Get("Api.KeyPackMigrated.Detail", IdFormat.KeyPackId.Format(keyPackId), Date(result.KeyPack!.MigratedAt)),
+                new Dictionary<string, object?> { ["migratedAt"] = result.KeyPack.MigratedAt }),
         };
     }
+
+    // The day as every language's readers and tools read it alike (2026-11-28), in UTC like the API's times.
+    private static string Date(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static KeyPackContents ContentsOf(Data.KeyPack keyPack) => new(
         IdFormat.KeyPackId.Format(keyPack.Id),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,11 @@ namespace Clearinghouse.Web.Licensing;
 /// </param>
 /// <param name="Code">The stable code (<see cref="ErrorCodes"/>).</param>
 /// <param name="Message">What is wrong and how to put it right, for the person.</param>
-public sealed record RuleRefusal(string Field, string Code, string Message);
+/// <param name="Position">
+/// Which of the request's retail license codes it is about, from 1, in the order entered (the message names it as
+/// "License code 2"); null for a refusal about the request as a whole or one field.
+/// </param>
+public sealed record RuleRefusal(string Field, string Code, string Message, int? Position = null);
 
 /// <summary>
 /// What the rules look at in a request for CALs (Manage CALs or Install client access licenses), all canonical. A draft
@@ -150,11 +155,17 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             return null;
         }
 
-        var serverVersion = Catalogue.FindProductVersion(server!.ProductVersionCode)!.Name;
+        var serverVersion = Catalogue.FindProductVersion(server!.ProductVersionCode)!;
         var calVersion = Catalogue.FindProductVersion(productVersionCode)!.Name;
+
+        // What the server runs, as its administrator knows it ("Windows Server 2012 R2"); its CAL version otherwise.
+        var runs = Catalogue.FindOperatingSystem(server.OperatingSystemCode)?.Name ?? serverVersion.Name;
+
+        // "Choose Windows Server 2008 R2 and earlier or earlier" would say nothing: there is no older version to offer.
+        var oldest = Catalogue.ProductVersions.All(v => v.Rank >= serverVersion.Rank);
         return new RuleRefusal(nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer,
-            $"This license server accepts CALs up to {serverVersion}, so it cannot install {calVersion} CALs. Choose " +
-            $"{serverVersion} or an older version, or request the CALs for a license server that runs {calVersion} or later.");
+            Texts.Get(oldest ? "Rules.CalVersionNewerThanServer.Oldest" : "Rules.CalVersionNewerThanServer",
+                calVersion, runs, serverVersion.Name));
     }
 
     /// <summary>An agreement or Open License: what a migration moves, and in strict mode the registered purchase.</summary>
@@ -246,11 +257,10 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
 
         if (facts.Kind == RequestKind.InstallCals)
         {
-            foreach (var (code, line) in Lines(codes).Where(c => usedCodes.Contains(c.Code)))
+            foreach (var (code, position) in Positions(codes).Where(c => usedCodes.Contains(c.Code)))
             {
                 assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled,
-                    $"The license code on line {line} ({IdFormat.RetailLicenseCode.Format(code)}) has already been " +
-                    "installed, and a License Pack installs once. To move its CALs to another license server, use Manage CALs."));
+                    Texts.Get("Rules.LicenseCodeAlreadyInstalled", position, IdFormat.RetailLicenseCode.Format(code)), position));
             }
         }
         else if (facts.Kind == RequestKind.ManageCals && facts.ProductVersionCode is { } version && facts.CalTypeCode is { } calType)
@@ -274,13 +284,13 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
                 p.ProductVersionCode == strictVersion && p.CalTypeCode == strictType)
             .ToListAsync(cancellationToken);
         var registered = purchases.Select(p => p.Reference).ToHashSet(StringComparer.Ordinal);
-        var unregistered = Lines(codes).Where(c => !registered.Contains(c.Code)).ToList();
-        foreach (var (code, line) in unregistered)
+        var unregistered = Positions(codes).Where(c => !registered.Contains(c.Code)).ToList();
+        foreach (var (code, position) in unregistered)
         {
             assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.PurchaseNotRegistered,
-                $"The license code on line {line} ({IdFormat.RetailLicenseCode.Format(code)}) is not registered here as a " +
-                $"purchase of {PurchaseReferences.CalsName(strictVersion, strictType)}. In strict mode only purchases " +
-                "registered in lab administration count: check the code, the product version and the CAL type."));
+                Texts.Get("Rules.LicenseCodeNotRegistered", position, IdFormat.RetailLicenseCode.Format(code),
+                    PurchaseReferences.CalsName(strictVersion, strictType)),
+                position));
         }
 
         if (unregistered.Count > 0)
@@ -315,8 +325,9 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
 
     private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    // Codes are stored one per line in the order entered, so their position is the line the person sees.
-    private static IEnumerable<(string Code, int Line)> Lines(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
+    // Codes are kept in the order entered, empty fields left out, so a code's position is the number of the field the
+    // program step shows it in ("License code 2") once saved.
+    private static IEnumerable<(string Code, int Position)> Positions(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
 
     private static IQueryable<T> Query<T>(DbSet<T> set, bool tracked)
         where T : class => tracked ? set : set.AsNoTracking();
