@@ -16,7 +16,11 @@ namespace Clearinghouse.Web.Licensing;
 /// What is wrong and how to put it right, for the person, in the language of the request that checked it (the API's is
 /// English).
 /// </param>
-public sealed record RuleRefusal(string Field, string Code, string Message);
+/// <param name="Position">
+/// Which of the request's retail license codes it is about, from 1, in the order entered (the message names it as
+/// "License code 2"); null for a refusal about the request as a whole or one field.
+/// </param>
+public sealed record RuleRefusal(string Field, string Code, string Message, int? Position = null);
 
 /// <summary>
 /// What the rules look at in a request for CALs (Manage CALs or Install client access licenses), all canonical. A draft
@@ -150,10 +154,17 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             return null;
         }
 
-        var serverVersion = CatalogueNames.ProductVersion(server!.ProductVersionCode);
+        var serverVersion = Catalogue.FindProductVersion(server!.ProductVersionCode)!;
         var calVersion = CatalogueNames.ProductVersion(productVersionCode);
+
+        // What the server runs, as its administrator knows it ("Windows Server 2012 R2"); its CAL version otherwise.
+        var runs = CatalogueNames.OperatingSystem(server.OperatingSystemCode) ?? CatalogueNames.Of(serverVersion);
+
+        // "Choose Windows Server 2008 R2 and earlier or earlier" would say nothing: there is no older version to offer.
+        var oldest = Catalogue.ProductVersions.All(v => v.Rank >= serverVersion.Rank);
         return new RuleRefusal(nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer,
-            Texts.Get("Rules.CalVersionNewerThanServer", serverVersion, calVersion));
+            Texts.Get(oldest ? "Rules.CalVersionNewerThanServer.Oldest" : "Rules.CalVersionNewerThanServer",
+                calVersion, runs, CatalogueNames.Of(serverVersion)));
     }
 
     /// <summary>An agreement or Open License: what a migration moves, and in strict mode the registered purchase.</summary>
@@ -243,10 +254,10 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
 
         if (facts.Kind == RequestKind.InstallCals)
         {
-            foreach (var (code, line) in Lines(codes).Where(c => usedCodes.Contains(c.Code)))
+            foreach (var (code, position) in Positions(codes).Where(c => usedCodes.Contains(c.Code)))
             {
                 assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled,
-                    Texts.Get("Rules.LicenseCodeAlreadyInstalled", line, IdFormat.RetailLicenseCode.Format(code))));
+                    Texts.Get("Rules.LicenseCodeAlreadyInstalled", position, IdFormat.RetailLicenseCode.Format(code)), position));
             }
         }
         else if (facts.Kind == RequestKind.ManageCals && facts.ProductVersionCode is { } version && facts.CalTypeCode is { } calType)
@@ -270,12 +281,13 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
                 p.ProductVersionCode == strictVersion && p.CalTypeCode == strictType)
             .ToListAsync(cancellationToken);
         var registered = purchases.Select(p => p.Reference).ToHashSet(StringComparer.Ordinal);
-        var unregistered = Lines(codes).Where(c => !registered.Contains(c.Code)).ToList();
-        foreach (var (code, line) in unregistered)
+        var unregistered = Positions(codes).Where(c => !registered.Contains(c.Code)).ToList();
+        foreach (var (code, position) in unregistered)
         {
             assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.PurchaseNotRegistered,
-                Texts.Get("Rules.LicenseCodeNotRegistered", line, IdFormat.RetailLicenseCode.Format(code),
-                    PurchaseReferences.CalsName(strictVersion, strictType))));
+                Texts.Get("Rules.LicenseCodeNotRegistered", position, IdFormat.RetailLicenseCode.Format(code),
+                    PurchaseReferences.CalsName(strictVersion, strictType)),
+                position));
         }
 
         if (unregistered.Count > 0)
@@ -316,8 +328,9 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             key, purchase ?? (object)codes, PurchaseReferences.Cals(held, version, calType), issued, asked, Math.Max(0, held - issued)));
     }
 
-    // Codes are stored one per line in the order entered, so their position is the line the person sees.
-    private static IEnumerable<(string Code, int Line)> Lines(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
+    // Codes are kept in the order entered, empty fields left out, so a code's position is the number of the field the
+    // program step shows it in ("License code 2") once saved.
+    private static IEnumerable<(string Code, int Position)> Positions(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
 
     private static IQueryable<T> Query<T>(DbSet<T> set, bool tracked)
         where T : class => tracked ? set : set.AsNoTracking();

@@ -103,9 +103,9 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
             "license program details, Enterprise Agreement");
         var enrollment = Ja(() => CatalogueNames.ReferenceLabel(Catalogue.FindProgram("enterprise-agreement")!));
         await RefuseAsync(client, Cals(program.Form(), "abc").Fill(enrollment, "12-34"), "license program details, agreement number wrong");
-        var review = await AcceptAsync(client, Cals(program.Form(), "25").Fill(enrollment, "1234567"), "review");
 
-        await RefuseAsync(client, review.Form(), "review, CALs newer than the server accepts");
+        await RefuseAsync(client, Cals(program.Form(), "25").Fill(enrollment, "1234567"),
+            "license program details, CALs newer than the server accepts");
 
         AssertNoEnglish();
     }
@@ -119,11 +119,13 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
         await strict.RegisterAsync("enterprise-agreement", agreement, 10);
         var activated = await strict.ActivateServerAsync();
 
-        var tooMany = await ReviewAsync(client, activated.Id, agreement, "20");
-        await RefuseAsync(client, tooMany.Form(), "review, strict mode, more CALs than the purchase holds");
-        var unknown = await ReviewAsync(client, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), "5");
-        await RefuseAsync(client, unknown.Form(), "review, strict mode, server not activated and purchase not registered");
+        await RefuseAsync(client, await ProgramAsync(client, activated.Id, agreement, "20"),
+            "license program details, strict mode, more CALs than the purchase holds");
+        await RefuseAsync(client, await ProgramAsync(client, activated.Id, KeyPacks.NewAgreementNumber(), "5"),
+            "license program details, strict mode, purchase not registered");
         var start = await GetAsync(client, "/manage-cals", "request, strict mode");
+        await RefuseAsync(client, Request(start, Ja(() => Labels.TargetLicenseServerId), KeyPacks.NewLicenseServerId(), "enterprise-agreement"),
+            "request, strict mode, server not activated");
         await RefuseAsync(client, start.Form().Fill(Ja(() => Labels.TargetLicenseServerId),
             IdFormat.LicenseServerId.Format(AlphabetOnlyIds.New(IdFormat.LicenseServerId))), "request, strict mode, an ID that does not check out");
         await RefuseAsync(client, start.Form().Fill(Ja(() => Labels.TargetLicenseServerId),
@@ -157,9 +159,8 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
             .Fill(serverLabel, KeyPacks.NewLicenseServerId())
             .Fill(Ja(() => Labels.LicenseProgram), "license-pack"), "contact");
         var codes = await AcceptAsync(client, Contact(again), "license program details, License Pack");
-        var usedReview = await AcceptAsync(client, Cals(codes.Form(), "5")
-            .Fill(Ja(() => Labels.LicenseCode(1)), IdFormat.RetailLicenseCode.Format(used)), "review");
-        await RefuseAsync(client, usedReview.Form(), "review, license code already installed");
+        await RefuseAsync(client, Cals(codes.Form(), "5").Fill(Ja(() => Labels.LicenseCode(1)), IdFormat.RetailLicenseCode.Format(used)),
+            "license program details, license code already installed");
 
         AssertNoEnglish();
     }
@@ -235,13 +236,14 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
             .Fill(Ja(() => Labels.CalType), "rds-per-user")
             .Fill(Ja(() => Labels.Quantity), quantity);
 
-    private async Task<HtmlPage> ReviewAsync(HttpClient client, string serverId, string agreement, string quantity)
+    /// <summary>Manage CALs up to its program step, with that step's form filled in for an agreement.</summary>
+    private async Task<HtmlForm> ProgramAsync(HttpClient client, string serverId, string agreement, string quantity)
     {
         var contact = await AcceptAsync(client, Request(await GetAsync(client, "/manage-cals", "request"),
             Ja(() => Labels.TargetLicenseServerId), serverId, "enterprise-agreement"), "contact");
         var program = await AcceptAsync(client, Contact(contact), "license program details");
         var enrollment = Ja(() => CatalogueNames.ReferenceLabel(Catalogue.FindProgram("enterprise-agreement")!));
-        return await AcceptAsync(client, Cals(program.Form(), quantity).Fill(enrollment, agreement), "review");
+        return Cals(program.Form(), quantity).Fill(enrollment, agreement);
     }
 
     private async Task<HtmlPage> GetAsync(HttpClient client, string url, string what, HttpStatusCode status = HttpStatusCode.OK)

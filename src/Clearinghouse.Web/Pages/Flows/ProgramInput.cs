@@ -132,6 +132,17 @@ public sealed record ProgramInput
         }
     }
 
+    /// <summary>
+    /// Drops the empty license code fields (keeping one when all are empty), so that each code is in the field numbered
+    /// by its position among the codes, as it will be when the step is shown again from what was saved.
+    /// </summary>
+    public void DropEmptyLicenseCodeFields()
+    {
+        LicenseCodes = [.. EnteredLicenseCodes().Select(code => (string?)code.Text)];
+        AddedLicenseCode = null;
+        ShowAtLeastOneLicenseCodeField();
+    }
+
     /// <summary>One more empty license code field, unless there are as many as one request takes.</summary>
     public void AddLicenseCodeField()
     {
