@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clearinghouse.Web.Licensing;
-using Clearinghouse.Web.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -123,8 +122,11 @@ public static class KeyPackInstallationEndpoints
             InstallOutcome.Migrated => ApiProblems.Problem(
                 StatusCodes.Status410Gone,
                 ErrorCodes.KeyPackMigrated,
-                Texts.Get("Api.KeyPackMigrated.Title"),
-                Texts.Get("Api.KeyPackMigrated.Detail", IdFormat.KeyPackId.Format(keyPackId), Date(result.KeyPack!.MigratedAt)),
+                "The key pack's CALs were migrated to another license server.",
+                $"The CALs of license key pack {IdFormat.KeyPackId.Format(keyPackId)} were moved to another license " +
+                $"server by a migration (Manage CALs) on {Date(result.KeyPack!.MigratedAt)}, so this key pack no longer " +
+                "holds any and cannot be installed. They count on the license server they were moved to, under the key " +
+                "pack the migration issued; remove this key pack's CALs from this license server if it still has them.",
                 new Dictionary<string, object?> { ["migratedAt"] = result.KeyPack.MigratedAt }),
         };
     }

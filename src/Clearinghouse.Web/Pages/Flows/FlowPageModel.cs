@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Shared;
+using Clearinghouse.Web.Resources;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -65,10 +66,10 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     /// <summary>The address of another step of this request, e.g. for a "change" link.</summary>
     public string StepUrl(string key) => Url.Page(Flow.Step(key).Page, new { id = Draft!.Id })!;
 
-    /// <summary>Every step page is titled "{flow}: {step}".</summary>
+    /// <summary>Every step page is titled "{flow}: {step}", in the request's language.</summary>
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        ViewData["Title"] = $"{Flow.Title}: {Step.Title}";
+        ViewData["Title"] = Texts.Get("Flows.PageTitle", Flow.Title, Step.Title);
         base.OnPageHandlerExecuting(context);
     }
 
@@ -145,7 +146,7 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(applyStep);
         if (Step != Flow.Steps[0])
         {
-            throw new InvalidOperationException($"Only the first step of {Flow.Title} starts a request.");
+            throw new InvalidOperationException($"Only the first step of the flow {Flow.Segment} starts a request.");
         }
 
         if (id is not null)
