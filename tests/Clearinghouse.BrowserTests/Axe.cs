@@ -43,6 +43,28 @@ public static class Axe
         return JsonSerializer.Deserialize<List<AxeViolation>>(json, Json)!;
     }
 
+    /// <summary>
+    /// Runs axe-core on a page shown without script, where it cannot run itself: the page as the browser has it is
+    /// served again at its own address to a page that runs script (so its stylesheet and links resolve as before), with
+    /// the site's own scripts held back so that it stays the page a person without script sees.
+    /// </summary>
+    public static async Task<IReadOnlyList<AxeViolation>> RunOnCopyAsync(IBrowser browser, IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(page);
+        var html = await page.ContentAsync();
+        var address = page.Url;
+        await using var context = await browser.NewContextAsync(new() { BaseURL = address });
+        var copy = await context.NewPageAsync();
+        await copy.RouteAsync(url => url == address,
+            route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));
+        await copy.RouteAsync(url => url.EndsWith(".js", StringComparison.Ordinal) || url.Contains(".js?", StringComparison.Ordinal),
+            route => route.AbortAsync());
+        await copy.GotoAsync(address);
+        await copy.WaitForLoadStateAsync(LoadState.Load);
+        return await RunAsync(copy);
+    }
+
     /// <summary>Violations as a person fixing them wants to read them: page, rule, help, elements.</summary>
     public static string Describe(IEnumerable<(string Page, IReadOnlyList<AxeViolation> Violations)> pages)
     {

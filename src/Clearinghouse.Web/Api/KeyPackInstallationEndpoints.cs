@@ -1,3 +1,4 @@
+using System.Globalization;
 using Clearinghouse.Web.Licensing;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -62,7 +63,8 @@ public static class KeyPackInstallationEndpoints
                 "`cal-version-newer-than-server` (409: the key pack's CALs are of a newer product version than the " +
                 "server accepts, known from its activation), `license-server-reactivated` (410: the server was " +
                 "reactivated and this License Server ID is no longer accepted; its key packs are bound to its new ID, " +
-                "so submit from that).")
+                "so submit from that), `key-pack-migrated` (410: the key pack's CALs were moved to another license " +
+                "server by a migration, so it holds none; `migratedAt` says when).")
             .Accepts<KeyPackInstallationBody>("application/json")
             .Produces<KeyPackContents>()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -114,8 +116,24 @@ public static class KeyPackInstallationEndpoints
                 $"License Server ID {IdFormat.LicenseServerId.Format(serverId)} was replaced when the license server " +
                 "was reactivated, so it is no longer accepted. The server's key packs are bound to its new License " +
                 "Server ID: submit the key pack from that."),
+
+            // 410 too: the CALs left this key pack for good. The key pack that holds them now is not named: whoever
+            // submits the old one may not be the one who migrated them.
+            InstallOutcome.Migrated => ApiProblems.Problem(
+                StatusCodes.Status410Gone,
+                ErrorCodes.KeyPackMigrated,
+                "The key pack's CALs were migrated to another license server.",
+                $"The CALs of license key pack {IdFormat.KeyPackId.Format(keyPackId)} were moved to another license " +
+                $"server by a migration (Manage CALs) on {Date(result.KeyPack!.MigratedAt)}, so this key pack no longer " +
+                "holds any and cannot be installed. They count on the license server they were moved to, under the key " +
+                "pack the migration issued; remove this key pack's CALs from this license server if it still has them.",
+                new Dictionary<string, object?> { ["migratedAt"] = result.KeyPack.MigratedAt }),
         };
     }
+
+    // The day as every language's readers and tools read it alike (2026-11-28), in UTC like the API's times.
+    private static string Date(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static KeyPackContents ContentsOf(Data.KeyPack keyPack) => new(
         IdFormat.KeyPackId.Format(keyPack.Id),

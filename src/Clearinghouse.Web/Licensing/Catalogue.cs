@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 
 namespace Clearinghouse.Web.Licensing;
 
@@ -37,18 +36,14 @@ public sealed record CountryRegion(string Code, string Name, string CallingCode,
 
 /// <summary>
 /// The product catalogue, in one place. The database is seeded from here (so a change shows up as a migration and
-/// is versioned with the schema) and pages read it from here.
+/// is versioned with the schema) and pages read it from here. Names here are English and stay as seeded; what people
+/// read, in their language, is looked up by code in <see cref="CatalogueNames"/>.
 /// </summary>
 public static class Catalogue
 {
     public const int MinQuantity = 1;
 
     public const int MaxQuantity = 9_999;
-
-    /// <summary>The limits as people read them ("9,999"), the same whatever culture the server runs in.</summary>
-    public static string MinQuantityText { get; } = MinQuantity.ToString("N0", CultureInfo.InvariantCulture);
-
-    public static string MaxQuantityText { get; } = MaxQuantity.ToString("N0", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<LicenseProgram> Programs { get; } =
     [

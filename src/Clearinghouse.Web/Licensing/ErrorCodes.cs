@@ -57,6 +57,9 @@ public static class ErrorCodes
     public const string KeyPackNotFound = "key-pack-not-found";
     public const string KeyPackIssuedToAnotherServer = "key-pack-issued-to-another-server";
 
+    /// <summary>The key pack's CALs were migrated to another license server: it holds none and cannot be installed.</summary>
+    public const string KeyPackMigrated = "key-pack-migrated";
+
     // Proof of purchase.
     public const string MalformedLicenseCode = "malformed-license-code";
     public const string LicenseCodeNotIssuedHere = "license-code-not-issued-here";

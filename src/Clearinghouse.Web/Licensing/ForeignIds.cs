@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Resources;
 using FluentValidation.Results;
 
 namespace Clearinghouse.Web.Licensing;
@@ -31,9 +32,11 @@ public static class ForeignIds
     /// <paramref name="propertyName"/> with its code and the codec's <see cref="IdError"/> as custom state; null when it
     /// is taken.
     /// </summary>
-    /// <param name="label">How the field is named in messages, e.g. "Target License Server ID".</param>
+    /// <param name="label">How the field is named in messages, e.g. "Target License Server ID", in the current language.</param>
     /// <param name="confirmed">The person confirmed the value was copied from elsewhere (a check box).</param>
-    /// <param name="howToConfirm">Appended to the message when confirmation is what is missing, e.g. how to tick the box.</param>
+    /// <param name="howToConfirm">
+    /// Appended to the message when confirmation is what is missing, e.g. how to tick the box; in the current language.
+    /// </param>
     public static ValidationFailure? Check(
         IdFormat format,
         string? input,
@@ -61,14 +64,13 @@ public static class ForeignIds
         {
             return confirmed
                 ? null
-                : Failure(propertyName, codes.Unconfirmed, error,
-                    $"{IdFormat.DoNotCheckOut(parsed.FailedGroups, label)}. If this clearinghouse issued it, a character " +
-                    $"is mistyped or two are swapped: compare it character by character with the original. {howToConfirm}");
+                : Failure(propertyName, codes.Unconfirmed, error, Texts.Get(
+                    parsed.FailedGroups.Count == 1 ? "ForeignIds.Unconfirmed.One" : "ForeignIds.Unconfirmed",
+                    IdFormat.GroupList(parsed.FailedGroups), label, howToConfirm));
         }
 
         return error.Kind == IdErrorKind.NotIssuedAlphabet
-            ? Failure(propertyName, codes.NotIssuedHere, error,
-                $"{error.Message} In strict mode only {format.Name}s issued here are accepted.")
+            ? Failure(propertyName, codes.NotIssuedHere, error, Texts.Get("ForeignIds.StrictOnly", error.Message, format.IssuedHerePlural))
             : Failure(propertyName, codes.Malformed, error, error.Message);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Licensing;
 
@@ -40,7 +41,7 @@ public enum IdErrorKind
     CheckFailed,
 }
 
-/// <summary>What is wrong with an entered ID, said precisely enough to fix it.</summary>
+/// <summary>What is wrong with an entered ID, said precisely enough to fix it, in the current language.</summary>
 /// <param name="Group">1-based group at fault, when one can be named.</param>
 /// <param name="Position">1-based character within that group, when one can be named.</param>
 public sealed record IdError(IdErrorKind Kind, string Message, int? Group = null, int? Position = null);
@@ -69,33 +70,38 @@ public sealed record IdParseResult(string? Value, IdOrigin Origin, IdError? Erro
 public sealed class IdFormat
 {
     public static readonly IdFormat LicenseServerId =
-        new("License Server ID", 7, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
+        new(nameof(LicenseServerId), 7, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
 
     public static readonly IdFormat KeyPackId =
-        new("license key pack ID", 7, 5, IdCharacters.LettersAndDigits, issuedHereOnly: true);
+        new(nameof(KeyPackId), 7, 5, IdCharacters.LettersAndDigits, issuedHereOnly: true);
 
     public static readonly IdFormat RetailLicenseCode =
-        new("license code", 5, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
+        new(nameof(RetailLicenseCode), 5, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false);
 
     /// <summary>Printed on an Open License confirmation, never issued here: it carries no check characters.</summary>
     public static readonly IdFormat OpenLicenseAuthorizationNumber =
-        new("authorization number", 3, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
+        new(nameof(OpenLicenseAuthorizationNumber), 3, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
 
     /// <summary>
     /// The Product ID a license server shows (e.g. 00490-92005-99454-AT527), given when it is activated. It comes from
     /// Windows, not from here, so it carries no check characters and is read for its shape alone.
     /// </summary>
     public static readonly IdFormat ProductId =
-        new("Product ID", 4, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
+        new(nameof(ProductId), 4, 5, IdCharacters.LettersAndDigits, issuedHereOnly: false, checkCharacters: false);
 
     public static readonly IdFormat OpenLicenseNumber =
-        new("license number", 1, 8, IdCharacters.Digits, issuedHereOnly: false);
+        new(nameof(OpenLicenseNumber), 1, 8, IdCharacters.Digits, issuedHereOnly: false);
 
     public static readonly IdFormat AgreementNumber =
-        new("agreement number", 1, 7, IdCharacters.Digits, issuedHereOnly: false);
+        new(nameof(AgreementNumber), 1, 7, IdCharacters.Digits, issuedHereOnly: false);
 
+    /// <summary>Every format, for tests that check each has its texts.</summary>
+    public static IReadOnlyList<IdFormat> All { get; } =
+        [LicenseServerId, KeyPackId, RetailLicenseCode, OpenLicenseAuthorizationNumber, ProductId, OpenLicenseNumber, AgreementNumber];
+
+    /// <param name="key">The format's name in code; its texts are "IdFormat.{key}.Name" (and ".IssuedHere").</param>
     private IdFormat(
-        string name, int groupCount, int groupLength, IdCharacters characters, bool issuedHereOnly, bool checkCharacters = true)
+        string key, int groupCount, int groupLength, IdCharacters characters, bool issuedHereOnly, bool checkCharacters = true)
     {
         CheckCharacters = checkCharacters && characters == IdCharacters.LettersAndDigits;
         if (CheckCharacters && groupLength != GroupCheck.Weights)
@@ -103,15 +109,24 @@ public sealed class IdFormat
             throw new ArgumentException($"Checked groups are {GroupCheck.Weights} characters long.", nameof(groupLength));
         }
 
-        Name = name;
+        Key = key;
         GroupCount = groupCount;
         GroupLength = groupLength;
         Characters = characters;
         IssuedHereOnly = issuedHereOnly;
     }
 
-    /// <summary>What people call it, used in messages ("Group 3 of the license key pack ID …").</summary>
-    public string Name { get; }
+    /// <summary>The format's name in code ("KeyPackId"), the same in every language.</summary>
+    public string Key { get; }
+
+    /// <summary>What people call it within a sentence, in the current language ("Group 3 of the license key pack ID …").</summary>
+    public string Name => Texts.Get($"IdFormat.{Key}.Name");
+
+    /// <summary>
+    /// The values of this format that this clearinghouse issues, within a sentence: "license key pack IDs", "License
+    /// Server IDs issued here". Only formats with check characters have it.
+    /// </summary>
+    public string IssuedHerePlural => Texts.Get($"IdFormat.{Key}.IssuedHere");
 
     public int GroupCount { get; }
 
@@ -134,15 +149,20 @@ public sealed class IdFormat
     /// </summary>
     public bool IssuedHereOnly { get; }
 
-    /// <summary>The shape a person sees, e.g. "7 groups of 5 characters" or "7 digits".</summary>
+    /// <summary>The shape a person sees, e.g. "35 letters or digits, 7 groups of 5" or "7 digits".</summary>
     public string ShapeDescription => Characters == IdCharacters.Digits
-        ? $"{Length} digits"
-        : GroupCount == 1 ? $"{Length} letters or digits" : $"{Length} letters or digits, {GroupCount} groups of {GroupLength}";
+        ? Texts.Get("IdFormat.Shape.Digits", Length)
+        : GroupCount == 1
+            ? Texts.Get("IdFormat.Shape.Characters", Length)
+            : Texts.Get("IdFormat.Shape.Groups", Length, GroupCount, GroupLength);
 
     /// <summary>
     /// Reads an ID as typed or pasted: case does not matter, and hyphens, dashes and spaces are ignored.
     /// </summary>
-    /// <param name="label">How the field is named where it was typed; defaults to <see cref="Name"/>.</param>
+    /// <param name="label">
+    /// How the field is named within a sentence where it was typed, in the current language; defaults to
+    /// <see cref="Name"/>. Messages are in the current language (the API's, English).
+    /// </param>
     /// <param name="issuedHereOnly">
     /// Read it as if only values issued here were genuine (strict mode), whatever <see cref="IssuedHereOnly"/> says.
     /// </param>
@@ -155,7 +175,7 @@ public sealed class IdFormat
         var parts = input is null ? [] : SplitOnSeparators(input);
         if (parts.Count == 0)
         {
-            return Fail(new IdError(IdErrorKind.Empty, $"Enter the {what}."));
+            return Fail(new IdError(IdErrorKind.Empty, Texts.Get("IdFormat.Empty", what)));
         }
 
         var value = string.Concat(parts).ToUpperInvariant();
@@ -166,12 +186,13 @@ public sealed class IdFormat
             var allowed = Characters == IdCharacters.Digits ? char.IsAsciiDigit(c) : char.IsAsciiLetterOrDigit(c);
             if (!allowed)
             {
-                var kind = Characters == IdCharacters.Digits ? "digits" : "letters and digits";
-                return Fail(new IdError(
-                    IdErrorKind.InvalidCharacter,
-                    $"The {what} contains {Shown(value, i)} {Where(i)}; it is made of {kind} only.",
-                    GroupOf(i),
-                    PositionOf(i)));
+                var digits = Characters == IdCharacters.Digits;
+                var message = GroupOf(i) is { } group
+                    ? Texts.Get(digits ? "IdFormat.InvalidCharacter.InGroup.Digits" : "IdFormat.InvalidCharacter.InGroup.LettersAndDigits",
+                        what, Shown(value, i), group, PositionOf(i))
+                    : Texts.Get(digits ? "IdFormat.InvalidCharacter.AtPosition.Digits" : "IdFormat.InvalidCharacter.AtPosition.LettersAndDigits",
+                        what, Shown(value, i), i + 1);
+                return Fail(new IdError(IdErrorKind.InvalidCharacter, message, GroupOf(i), PositionOf(i)));
             }
         }
 
@@ -183,7 +204,8 @@ public sealed class IdFormat
                 {
                     return Fail(new IdError(
                         IdErrorKind.WrongGroupLength,
-                        $"Group {g + 1} of the {what} has {Count(parts[g].Length, "character")}; each group has {GroupLength}.",
+                        Texts.Get(parts[g].Length == 1 ? "IdFormat.WrongGroupLength.One" : "IdFormat.WrongGroupLength",
+                            g + 1, what, parts[g].Length, GroupLength),
                         g + 1));
                 }
             }
@@ -191,11 +213,12 @@ public sealed class IdFormat
 
         if (value.Length != Length)
         {
-            var unit = Characters == IdCharacters.Digits ? "digit" : "character";
-            var shape = GroupCount > 1 ? $" ({GroupCount} groups of {GroupLength})" : string.Empty;
+            var one = value.Length == 1;
+            var key = GroupCount > 1 ? (one ? "IdFormat.WrongLength.Groups.One" : "IdFormat.WrongLength.Groups")
+                : Characters == IdCharacters.Digits ? (one ? "IdFormat.WrongLength.Digits.One" : "IdFormat.WrongLength.Digits")
+                : one ? "IdFormat.WrongLength.Characters.One" : "IdFormat.WrongLength.Characters";
             return Fail(new IdError(
-                IdErrorKind.WrongLength,
-                $"The {what} has {Count(value.Length, unit)}; it needs {Length}{shape}."));
+                IdErrorKind.WrongLength, Texts.Get(key, what, value.Length, Length, GroupCount, GroupLength)));
         }
 
         if (!CheckCharacters)
@@ -213,11 +236,10 @@ public sealed class IdFormat
             }
 
             // A License Server ID from elsewhere may well contain the character; only ours never do.
-            var whose = IssuedHereOnly ? $"{Name}s" : $"{Name}s issued here";
             return Fail(new IdError(
                 IdErrorKind.NotIssuedAlphabet,
-                $"Group {GroupOf(outside)} of the {what} contains '{value[outside]}' (character {PositionOf(outside)}), " +
-                $"which {whose} never contain: they use only the letters {AlphabetLetters} and the digits {AlphabetDigits}.",
+                Texts.Get("IdFormat.NotIssuedAlphabet", GroupOf(outside), what, value[outside], PositionOf(outside),
+                    IssuedHerePlural, AlphabetLetters, AlphabetDigits),
                 GroupOf(outside),
                 PositionOf(outside)));
         }
@@ -235,8 +257,7 @@ public sealed class IdFormat
         {
             var error = new IdError(
                 IdErrorKind.CheckFailed,
-                $"{DoNotCheckOut(failed, what)}: a character is mistyped or two are swapped. " +
-                "Compare it character by character with the original.",
+                Texts.Get(failed.Count == 1 ? "IdFormat.CheckFailed.One" : "IdFormat.CheckFailed", GroupList(failed), what),
                 failed[0]);
 
             // Only an ID that may come from elsewhere keeps its value: whether to take it is the caller's decision.
@@ -282,7 +303,7 @@ public sealed class IdFormat
         ArgumentNullException.ThrowIfNull(random);
         if (!CheckCharacters)
         {
-            throw new InvalidOperationException($"The {Name} is bought elsewhere; this clearinghouse does not generate one.");
+            throw new InvalidOperationException($"A {Key} is bought elsewhere; this clearinghouse does not generate one.");
         }
 
         var chars = new char[Length];
@@ -300,15 +321,13 @@ public sealed class IdFormat
         return new string(chars);
     }
 
-    public override string ToString() => Name;
+    public override string ToString() => Key;
 
-    /// <summary>"Group 3 of the {what} does not check out", or "Groups 1, 4 and 7 of the {what} do not check out".</summary>
-    internal static string DoNotCheckOut(IReadOnlyList<int> groups, string what)
+    /// <summary>Group numbers as a list in the current language: "3", "1, 4 and 7".</summary>
+    internal static string GroupList(IReadOnlyList<int> groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        return groups.Count == 1
-            ? $"Group {groups[0]} of the {what} does not check out"
-            : $"Groups {JoinAnd(groups)} of the {what} do not check out";
+        return Texts.JoinAnd([.. groups.Select(g => g.ToString(CultureInfo.CurrentCulture))]);
     }
 
     /// <summary>
@@ -385,12 +404,4 @@ public sealed class IdFormat
 
     private int? PositionOf(int index) => index < Length ? (index % GroupLength) + 1 : null;
 
-    private string Where(int index) => GroupOf(index) is { } group
-        ? $"in group {group} (character {PositionOf(index)})"
-        : $"at position {index + 1}";
-
-    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
-
-    private static string JoinAnd(IReadOnlyList<int> items) =>
-        string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 }

@@ -15,6 +15,12 @@ public enum InstallOutcome
 
     /// <summary>The key pack's CALs are of a newer version than the server accepts (known from its activation).</summary>
     VersionNewerThanServer,
+
+    /// <summary>
+    /// The key pack's CALs were migrated to another license server (<see cref="KeyPack.MigratedToKeyPackId"/>): it holds
+    /// none, so installing it would give the server CALs that count nowhere.
+    /// </summary>
+    Migrated,
 }
 
 /// <param name="KeyPack">The key pack, when one was found.</param>
@@ -32,8 +38,9 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
     /// <param name="keyPackId">Canonical license key pack ID.</param>
     /// <remarks>
     /// The installation is saved with the key pack's version moving on, and only if that version is still the one
-    /// read: a reactivation that moved the key pack to the server's new ID in between makes the save fail, and the
-    /// submission is answered from what the database holds then (the old ID is no longer accepted).
+    /// read: a reactivation that moved the key pack to the server's new ID in between, or a migration that moved its
+    /// CALs, makes the save fail, and the submission is answered from what the database holds then (the old ID is no
+    /// longer accepted; a migrated key pack is refused).
     /// </remarks>
     public async Task<InstallResult> InstallAsync(
         string licenseServerId, string keyPackId, CancellationToken cancellationToken = default)
@@ -57,6 +64,13 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
                 keyPack.Installation is { } other && other.LicenseServerId != licenseServerId)
             {
                 return new InstallResult(InstallOutcome.IssuedToAnotherServer, keyPack);
+            }
+
+            // Before the idempotent answer: once migrated, a key pack installed earlier holds no CALs either, and saying
+            // it is installed would tell the server it still has them.
+            if (keyPack.MigratedToKeyPackId is not null)
+            {
+                return new InstallResult(InstallOutcome.Migrated, keyPack);
             }
 
             if (keyPack.Installation is not null)
@@ -87,7 +101,7 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
                 // The key pack was saved since it was read: installed by a simultaneous submission, moved to the
-                // server's new ID by a reactivation, or marked migrated. Read it again.
+                // server's new ID by a reactivation, or marked migrated (refused on the next read). Read it again.
                 db.ChangeTracker.Clear();
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(exception))

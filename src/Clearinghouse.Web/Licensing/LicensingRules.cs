@@ -1,5 +1,5 @@
-using System.Globalization;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +12,15 @@ namespace Clearinghouse.Web.Licensing;
 /// step, next to the field, where it can be put right.
 /// </param>
 /// <param name="Code">The stable code (<see cref="ErrorCodes"/>).</param>
-/// <param name="Message">What is wrong and how to put it right, for the person.</param>
-public sealed record RuleRefusal(string Field, string Code, string Message);
+/// <param name="Message">
+/// What is wrong and how to put it right, for the person, in the language of the request that checked it (the API's is
+/// English).
+/// </param>
+/// <param name="Position">
+/// Which of the request's retail license codes it is about, from 1, in the order entered (the message names it as
+/// "License code 2"); null for a refusal about the request as a whole or one field.
+/// </param>
+public sealed record RuleRefusal(string Field, string Code, string Message, int? Position = null);
 
 /// <summary>
 /// What the rules look at in a request for CALs (Manage CALs or Install client access licenses), all canonical. A draft
@@ -127,16 +134,13 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
         {
             // The new ID is not given: whoever types the old one may not be the one who reactivated the server.
             return new RuleRefusal(nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerReactivated,
-                "This license server has been reactivated since: it was given a new License Server ID, and this one is " +
-                "no longer accepted. Enter the License Server ID the license server shows now (in RD Licensing Manager, " +
-                "right-click the server, then Properties).");
+                Texts.Get("Rules.LicenseServerReactivated"));
         }
 
         if (Mode == LicensingMode.Strict && server?.ActivatedAt is null)
         {
             return new RuleRefusal(nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerNotActivated,
-                "No license server with this License Server ID was activated here. In strict mode only license servers " +
-                "activated here count: activate the license server first, then use the License Server ID it was given.");
+                Texts.Get("Rules.LicenseServerNotActivated"));
         }
 
         return null;
@@ -150,11 +154,17 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             return null;
         }
 
-        var serverVersion = Catalogue.FindProductVersion(server!.ProductVersionCode)!.Name;
-        var calVersion = Catalogue.FindProductVersion(productVersionCode)!.Name;
+        var serverVersion = Catalogue.FindProductVersion(server!.ProductVersionCode)!;
+        var calVersion = CatalogueNames.ProductVersion(productVersionCode);
+
+        // What the server runs, as its administrator knows it ("Windows Server 2012 R2"); its CAL version otherwise.
+        var runs = CatalogueNames.OperatingSystem(server.OperatingSystemCode) ?? CatalogueNames.Of(serverVersion);
+
+        // "Choose Windows Server 2008 R2 and earlier or earlier" would say nothing: there is no older version to offer.
+        var oldest = Catalogue.ProductVersions.All(v => v.Rank >= serverVersion.Rank);
         return new RuleRefusal(nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer,
-            $"This license server accepts CALs up to {serverVersion}, so it cannot install {calVersion} CALs. Choose " +
-            $"{serverVersion} or an older version, or request the CALs for a license server that runs {calVersion} or later.");
+            Texts.Get(oldest ? "Rules.CalVersionNewerThanServer.Oldest" : "Rules.CalVersionNewerThanServer",
+                calVersion, runs, CatalogueNames.Of(serverVersion)));
     }
 
     /// <summary>An agreement or Open License: what a migration moves, and in strict mode the registered purchase.</summary>
@@ -212,9 +222,7 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             assessment.Add(new RuleRefusal(
                 program.Kind == ProgramKind.OpenLicense ? nameof(CalRequest.OpenLicenseNumber) : nameof(CalRequest.AgreementNumber),
                 ErrorCodes.PurchaseNotRegistered,
-                $"{described} is not registered here as a purchase of {PurchaseReferences.CalsName(version, calType)}. " +
-                "In strict mode only purchases registered in lab administration count: check the number, the product " +
-                "version and the CAL type."));
+                Texts.Get("Rules.PurchaseNotRegistered", described, PurchaseReferences.CalsName(version, calType))));
             return;
         }
 
@@ -225,7 +233,7 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             var issued = active.Except(assessment.ToMigrate).Sum(k => k.Quantity);
             if (issued + quantity > purchase.Quantity)
             {
-                assessment.Add(QuantityRefusal(facts.Kind, $"{described} holds", purchase.Quantity, issued, quantity, version, calType));
+                assessment.Add(QuantityRefusal(facts.Kind, described, codes: 0, purchase.Quantity, issued, quantity, version, calType));
             }
         }
     }
@@ -246,11 +254,10 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
 
         if (facts.Kind == RequestKind.InstallCals)
         {
-            foreach (var (code, line) in Lines(codes).Where(c => usedCodes.Contains(c.Code)))
+            foreach (var (code, position) in Positions(codes).Where(c => usedCodes.Contains(c.Code)))
             {
                 assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled,
-                    $"The license code on line {line} ({IdFormat.RetailLicenseCode.Format(code)}) has already been " +
-                    "installed, and a License Pack installs once. To move its CALs to another license server, use Manage CALs."));
+                    Texts.Get("Rules.LicenseCodeAlreadyInstalled", position, IdFormat.RetailLicenseCode.Format(code)), position));
             }
         }
         else if (facts.Kind == RequestKind.ManageCals && facts.ProductVersionCode is { } version && facts.CalTypeCode is { } calType)
@@ -274,13 +281,13 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
                 p.ProductVersionCode == strictVersion && p.CalTypeCode == strictType)
             .ToListAsync(cancellationToken);
         var registered = purchases.Select(p => p.Reference).ToHashSet(StringComparer.Ordinal);
-        var unregistered = Lines(codes).Where(c => !registered.Contains(c.Code)).ToList();
-        foreach (var (code, line) in unregistered)
+        var unregistered = Positions(codes).Where(c => !registered.Contains(c.Code)).ToList();
+        foreach (var (code, position) in unregistered)
         {
             assessment.Add(new RuleRefusal(nameof(CalRequest.RetailLicenseCodes), ErrorCodes.PurchaseNotRegistered,
-                $"The license code on line {line} ({IdFormat.RetailLicenseCode.Format(code)}) is not registered here as a " +
-                $"purchase of {PurchaseReferences.CalsName(strictVersion, strictType)}. In strict mode only purchases " +
-                "registered in lab administration count: check the code, the product version and the CAL type."));
+                Texts.Get("Rules.LicenseCodeNotRegistered", position, IdFormat.RetailLicenseCode.Format(code),
+                    PurchaseReferences.CalsName(strictVersion, strictType)),
+                position));
         }
 
         if (unregistered.Count > 0)
@@ -294,29 +301,36 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
         var held = purchases.Sum(p => p.Quantity);
         if (facts.Quantity is { } quantity && quantity > held)
         {
-            var described = codes.Count == 1
-                ? $"{PurchaseReferences.Describe(program.Code, codes[0])} holds"
-                : $"The {codes.Count} license codes hold";
-            assessment.Add(QuantityRefusal(facts.Kind, described, held, 0, quantity, strictVersion, strictType));
+            var described = codes.Count == 1 ? PurchaseReferences.Describe(program.Code, codes[0]) : null;
+            assessment.Add(QuantityRefusal(facts.Kind, described, codes.Count, held, 0, quantity, strictVersion, strictType));
         }
     }
 
-    /// <param name="purchaseHolds">"Enterprise Agreement 1234567 holds", "The 2 license codes hold".</param>
+    /// <param name="purchase">The purchase as people read it ("Enterprise Agreement 1234567"); null for several license codes.</param>
+    /// <param name="codes">How many license codes hold the CALs, when <paramref name="purchase"/> is null.</param>
+    /// <param name="issued">
+    /// What is already issued from the purchase; several license codes never have any (a code installs once, or its
+    /// key pack moves with it).
+    /// </param>
     private static RuleRefusal QuantityRefusal(
-        RequestKind kind, string purchaseHolds, int held, int issued, int asked, string version, string calType)
+        RequestKind kind, string? purchase, int codes, int held, int issued, int asked, string version, string calType)
     {
-        var verb = kind == RequestKind.ManageCals ? "migrated" : "installed";
-        var remaining = Math.Max(0, held - issued);
-        var already = issued == 0 ? "none of them are issued elsewhere" : $"{N(issued)} of them are already issued";
-        return new RuleRefusal(nameof(CalRequest.Quantity), ErrorCodes.PurchaseQuantityExceeded,
-            $"{purchaseHolds} {PurchaseReferences.Cals(held, version, calType)} and {already}, so {N(asked)} cannot be " +
-            $"{verb}: at most {N(remaining)} can.");
+        var key = (kind == RequestKind.ManageCals, purchase is null, issued == 0) switch
+        {
+            (true, true, _) => "Rules.QuantityExceeded.Migrate.Codes",
+            (true, false, true) => "Rules.QuantityExceeded.Migrate",
+            (true, false, false) => "Rules.QuantityExceeded.Migrate.SomeIssued",
+            (false, true, _) => "Rules.QuantityExceeded.Install.Codes",
+            (false, false, true) => "Rules.QuantityExceeded.Install",
+            (false, false, false) => "Rules.QuantityExceeded.Install.SomeIssued",
+        };
+        return new RuleRefusal(nameof(CalRequest.Quantity), ErrorCodes.PurchaseQuantityExceeded, Texts.Get(
+            key, purchase ?? (object)codes, PurchaseReferences.Cals(held, version, calType), issued, asked, Math.Max(0, held - issued)));
     }
 
-    private static string N(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
-
-    // Codes are stored one per line in the order entered, so their position is the line the person sees.
-    private static IEnumerable<(string Code, int Line)> Lines(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
+    // Codes are kept in the order entered, empty fields left out, so a code's position is the number of the field the
+    // program step shows it in ("License code 2") once saved.
+    private static IEnumerable<(string Code, int Position)> Positions(IReadOnlyList<string> codes) => codes.Select((code, i) => (code, i + 1));
 
     private static IQueryable<T> Query<T>(DbSet<T> set, bool tracked)
         where T : class => tracked ? set : set.AsNoTracking();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Clearinghouse.Web.Resources;
 using FluentValidation;
 
 namespace Clearinghouse.Web.Licensing;
@@ -22,51 +23,57 @@ namespace Clearinghouse.Web.Licensing;
 /// </summary>
 public static class PlainText
 {
-    /// <summary>What is wrong with <paramref name="text"/> as one line of plain text, naming the field; null when nothing is.</summary>
+    /// <summary>
+    /// What is wrong with <paramref name="text"/> as one line of plain text, naming the field, in the current language;
+    /// null when nothing is.
+    /// </summary>
     /// <param name="label">The field's name as the page shows it, e.g. "Company name".</param>
-    public static string? Problem(string? text, string label)
+    public static string? Problem(string? text, string label) => Find(text) switch
+    {
+        null => null,
+        var (key, rune, position) => Texts.Get(key, label, IdFormat.CodePoint(rune), position),
+    };
+
+    /// <summary>The property must be one line of plain text (see <see cref="PlainText"/>); the message names the field.</summary>
+    /// <param name="label">The field's name, asked for at each validation in that request's language.</param>
+    public static IRuleBuilderOptions<T, string?> MustBePlainText<T>(this IRuleBuilder<T, string?> rule, Func<string> label) =>
+        rule.Must(text => Find(text) is null)
+            .WithMessage((_, text) => Problem(text, label()))
+            .WithErrorCode(ErrorCodes.ForbiddenCharacter);
+
+    /// <summary>The first character that is not plain text: the key of the message about it, the character, its 1-based position.</summary>
+    private static (string Key, int Rune, int Position)? Find(string? text)
     {
         if (text is null)
         {
             return null;
         }
 
-        var trimmed = text.Trim();
         var position = 0;
-        foreach (var rune in trimmed.EnumerateRunes())
+        foreach (var rune in text.Trim().EnumerateRunes())
         {
             position++;
             if (rune.Value is '\n' or '\r' or '\v' or '\f' or 0x85 or 0x2028 or 0x2029)
             {
-                return $"{label} contains a line break {At(position)}; enter it on one line.";
+                return ("PlainText.LineBreak", rune.Value, position);
             }
 
             if (rune.Value == '\t')
             {
-                return $"{label} contains a tab {At(position)}; type a space instead.";
+                return ("PlainText.Tab", rune.Value, position);
             }
 
             if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control)
             {
-                return $"{label} contains the control character {IdFormat.CodePoint(rune.Value)} {At(position)}, which is not " +
-                    "text; remove it.";
+                return ("PlainText.ControlCharacter", rune.Value, position);
             }
 
             if (rune.Value is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069)
             {
-                return $"{label} contains {IdFormat.CodePoint(rune.Value)} {At(position)}, an invisible character that changes " +
-                    "the order text is shown in; remove it.";
+                return ("PlainText.BidirectionalControl", rune.Value, position);
             }
         }
 
         return null;
     }
-
-    private static string At(int position) => string.Create(CultureInfo.InvariantCulture, $"at character {position}");
-
-    /// <summary>The property must be one line of plain text (see <see cref="PlainText"/>); the message names the field.</summary>
-    public static IRuleBuilderOptions<T, string?> MustBePlainText<T>(this IRuleBuilder<T, string?> rule, string label) =>
-        rule.Must(text => Problem(text, label) is null)
-            .WithMessage((_, text) => Problem(text, label))
-            .WithErrorCode(ErrorCodes.ForbiddenCharacter);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Licensing;
 
@@ -40,32 +40,32 @@ public static class PurchaseReferences
     /// <summary>The canonical reference key packs of an agreement or Open License carry: "program:reference".</summary>
     public static string Canonical(string licenseProgramCode, string registeredReference) => $"{licenseProgramCode}:{registeredReference}";
 
-    /// <summary>A purchase as people read it: "Enterprise Agreement 1234567", "License Pack (Retail Purchase) BCDFG-…".</summary>
+    /// <summary>
+    /// A purchase as people read it, in the current language: "Enterprise Agreement 1234567", "License Pack (Retail
+    /// Purchase) license code BCDFG-…". The number or code itself is never translated.
+    /// </summary>
     public static string Describe(string licenseProgramCode, string registeredReference)
     {
         var program = Catalogue.FindProgram(licenseProgramCode);
-        var name = program?.Name ?? licenseProgramCode;
+        var name = program is null ? licenseProgramCode : CatalogueNames.Of(program);
         return program?.Kind switch
         {
-            ProgramKind.RetailPurchase => $"{name} license code {IdFormat.RetailLicenseCode.Format(registeredReference)}",
+            ProgramKind.RetailPurchase => Texts.Get("Purchase.Describe.RetailCode", name, IdFormat.RetailLicenseCode.Format(registeredReference)),
             ProgramKind.OpenLicense when registeredReference.Split(':') is [var number, var authorization] =>
-                $"{name} {number} (authorization number {IdFormat.OpenLicenseAuthorizationNumber.Format(authorization)})",
-            _ => $"{name} {registeredReference}",
+                Texts.Get("Purchase.Describe.OpenLicense", name, number, IdFormat.OpenLicenseAuthorizationNumber.Format(authorization)),
+            _ => Texts.Get("Purchase.Describe.Agreement", name, registeredReference),
         };
     }
 
-    /// <summary>"25 Windows Server 2022 RDS Per User CALs", whatever culture the server runs in.</summary>
+    /// <summary>"25 Windows Server 2022 RDS Per User CALs", in the current language.</summary>
     public static string Cals(int quantity, string productVersionCode, string calTypeCode) =>
-        $"{quantity.ToString("N0", CultureInfo.InvariantCulture)} {CalsName(productVersionCode, calTypeCode, plural: quantity != 1)}";
+        Texts.Get("Purchase.Cals", quantity, CalsName(productVersionCode, calTypeCode, quantity));
 
-    /// <summary>"Windows Server 2022 RDS Per User CALs", or "… CAL" for one.</summary>
-    public static string CalsName(string productVersionCode, string calTypeCode, bool plural = true)
+    /// <summary>"Windows Server 2022 RDS Per User CALs" (as many CALs as <paramref name="quantity"/>), in the current language.</summary>
+    public static string CalsName(string productVersionCode, string calTypeCode, int quantity = 2)
     {
-        var version = Catalogue.FindProductVersion(productVersionCode)?.Name ?? productVersionCode;
-        var calType = Catalogue.FindCalType(calTypeCode)?.Name ?? calTypeCode;
-
-        // "RDS Per User CAL" names one CAL; "VDI Suite" names a product, whose licences are CALs too.
-        var one = calType.EndsWith("CAL", StringComparison.Ordinal) ? calType : $"{calType} CAL";
-        return $"{version} {one}{(plural ? "s" : "")}";
+        var version = CatalogueNames.ProductVersion(productVersionCode) ?? productVersionCode;
+        var cals = Catalogue.FindCalType(calTypeCode) is { } calType ? CatalogueNames.Counted(calType, quantity) : calTypeCode;
+        return Texts.Get("Purchase.CalsName", version, cals);
     }
 }

@@ -10,7 +10,8 @@ namespace Clearinghouse.Tests.Api;
 
 /// <summary>
 /// The licensing rules at the key pack installation endpoint, through HTTP: a reactivated server's old ID is no longer
-/// accepted, and a server does not install CALs newer than its version.
+/// accepted, a server does not install CALs newer than its version, and a key pack whose CALs were migrated away is
+/// not installed.
 /// </summary>
 public abstract class KeyPackInstallationRulesTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : ClearinghouseFactory
@@ -94,6 +95,86 @@ public abstract class KeyPackInstallationRulesTests<TFactory>(TFactory factory) 
         using var response = await InstallAsync(server.Id, keyPack.Id);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Install_OfAKeyPackWhoseCalsWereMigratedAway_IsGoneAndInstallsNothing()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+        var source = KeyPacks.NewLicenseServerId();
+        var target = KeyPacks.NewLicenseServerId();
+        var old = await factory.IssueAsync(Agreement(RequestKind.InstallCals, source, agreement, 10));
+        var moved = await factory.IssueAsync(Agreement(RequestKind.ManageCals, target, agreement, 10));
+
+        using var refused = await InstallAsync(source, old.Id);
+        using var installed = await InstallAsync(target, moved.Id);
+
+        var problem = await Problems.ReadAsync(refused, HttpStatusCode.Gone, ErrorCodes.KeyPackMigrated);
+        var migratedAt = (await factory.KeyPackAsync(old.Id)).MigratedAt!.Value;
+        Assert.Equal(
+            $"The CALs of license key pack {IdFormat.KeyPackId.Format(old.Id)} were moved to another license server by a " +
+            $"migration (Manage CALs) on {migratedAt.UtcDateTime:yyyy-MM-dd}, so this key pack no longer holds any and " +
+            "cannot be installed. They count on the license server they were moved to, under the key pack the migration " +
+            "issued; remove this key pack's CALs from this license server if it still has them.",
+            problem.Detail());
+        Assert.Equal(migratedAt, problem.GetProperty("migratedAt").GetDateTimeOffset());
+        Assert.DoesNotContain(IdFormat.KeyPackId.Format(moved.Id), problem.Detail(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPackInstallations.CountAsync(i => i.KeyPackId == old.Id)));
+        Assert.Equal(HttpStatusCode.OK, installed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Install_AgainOfAKeyPackInstalledBeforeItsCalsWereMigratedAway_IsGoneToo()
+    {
+        // Installing is idempotent, but not past a migration: "installed" would tell the server it still has the CALs.
+        var agreement = KeyPacks.NewAgreementNumber();
+        var source = KeyPacks.NewLicenseServerId();
+        var old = await factory.IssueAsync(Agreement(RequestKind.InstallCals, source, agreement, 10));
+        using (var first = await InstallAsync(source, old.Id))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        }
+
+        await factory.IssueAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+        using var again = await InstallAsync(source, old.Id);
+
+        await Problems.ReadAsync(again, HttpStatusCode.Gone, ErrorCodes.KeyPackMigrated);
+    }
+
+    [Fact]
+    public async Task Install_OfAMigratedKeyPackByAnotherServer_IsStillTheOtherServersKeyPack()
+    {
+        // Which server a key pack belongs to is answered first: that it was migrated is its own server's business.
+        var agreement = KeyPacks.NewAgreementNumber();
+        var old = await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+        var target = KeyPacks.NewLicenseServerId();
+        await factory.IssueAsync(Agreement(RequestKind.ManageCals, target, agreement, 10));
+
+        using var response = await InstallAsync(target, old.Id);
+
+        await Problems.ReadAsync(response, HttpStatusCode.Conflict, ErrorCodes.KeyPackIssuedToAnotherServer);
+    }
+
+    [Fact]
+    public async Task Install_OfAMigratedKeyPack_AnswersInEnglish_WhateverLanguageIsAsked()
+    {
+        var agreement = KeyPacks.NewAgreementNumber();
+        var source = KeyPacks.NewLicenseServerId();
+        var old = await factory.IssueAsync(Agreement(RequestKind.InstallCals, source, agreement, 10));
+        await factory.IssueAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 10));
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            new Uri($"/api/v1/license-servers/{IdFormat.LicenseServerId.Format(source)}/key-pack-installations", UriKind.Relative))
+        {
+            Content = JsonContent.Create(new { keyPackId = IdFormat.KeyPackId.Format(old.Id) }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("de");
+
+        using var response = await _client.SendAsync(request);
+
+        var problem = await Problems.ReadAsync(response, HttpStatusCode.Gone, ErrorCodes.KeyPackMigrated);
+        // The API is read by tools and documented in English: a German Accept-Language changes nothing in it.
+        Assert.StartsWith($"The CALs of license key pack {IdFormat.KeyPackId.Format(old.Id)} were moved to another license server by a migration (Manage CALs) on ",
+            problem.Detail(), StringComparison.Ordinal);
     }
 
     private Task<HttpResponseMessage> InstallAsync(string licenseServerId, string keyPackId) =>

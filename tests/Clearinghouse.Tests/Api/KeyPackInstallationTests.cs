@@ -373,6 +373,16 @@ public abstract partial class KeyPackInstallationTests<TFactory>(TFactory factor
         }
 
         Assert.True(post.TryGetProperty("requestBody", out _), "the request body is not documented");
+        var description = post.GetProperty("description").GetString()!;
+        foreach (var code in new[]
+                 {
+                     ErrorCodes.MalformedLicenseServerId, ErrorCodes.MalformedKeyPackId, ErrorCodes.KeyPackNotFound,
+                     ErrorCodes.KeyPackIssuedToAnotherServer, ErrorCodes.CalVersionNewerThanServer,
+                     ErrorCodes.LicenseServerReactivated, ErrorCodes.KeyPackMigrated,
+                 })
+        {
+            Assert.Contains($"`{code}`", description, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

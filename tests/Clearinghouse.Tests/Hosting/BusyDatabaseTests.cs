@@ -97,7 +97,7 @@ public sealed class BusyDatabaseTests : IDisposable
         {
             Id = Guid.NewGuid(), Channel = RequestChannel.Web, CreatedAt = now, UpdatedAt = now,
             TargetLicenseServerId = KeyPacks.NewLicenseServerId(), ReasonCode = "replaced", LicenseProgramCode = "enterprise-agreement",
-            LastName = "Okafor", FirstName = "Ada", CompanyName = "Contoso Lab", CountryRegionCode = "US", AgreementNumber = "1234567",
+            LastName = "Okafor", FirstName = "Ada", CompanyName = "Contoso Lab", CountryRegionCode = "US", AgreementNumber = KeyPacks.NewAgreementNumber(),
             ProductVersionCode = "windows-server-2022", CalTypeCode = "rds-per-user", Quantity = 25,
         };
         await using var scope = _factory.Services.CreateAsyncScope();

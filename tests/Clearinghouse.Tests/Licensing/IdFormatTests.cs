@@ -662,11 +662,11 @@ public sealed class IdFormatTests
     }
 
     [Fact]
-    public void DoNotCheckOut_NamesOneGroupOrSeveral()
+    public void GroupList_NamesOneGroupOrSeveral()
     {
-        Assert.Equal("Group 3 of the license code does not check out", IdFormat.DoNotCheckOut([3], "license code"));
-        Assert.Equal("Groups 1 and 7 of the ID do not check out", IdFormat.DoNotCheckOut([1, 7], "ID"));
-        Assert.Equal("Groups 1, 2, 3, 4, 5, 6 and 7 of the ID do not check out", IdFormat.DoNotCheckOut([1, 2, 3, 4, 5, 6, 7], "ID"));
+        Assert.Equal("3", IdFormat.GroupList([3]));
+        Assert.Equal("1 and 7", IdFormat.GroupList([1, 7]));
+        Assert.Equal("1, 2, 3, 4, 5, 6 and 7", IdFormat.GroupList([1, 2, 3, 4, 5, 6, 7]));
     }
 
     [Fact]

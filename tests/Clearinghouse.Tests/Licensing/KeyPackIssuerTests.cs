@@ -103,7 +103,7 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task Issue_InstallCals_WithALicenseCodeAlreadyInstalled_IsRefusedNamingItsLine()
+    public async Task Issue_InstallCals_WithALicenseCodeAlreadyInstalled_IsRefusedNamingItsField()
     {
         var used = NewRetailCode();
         await factory.IssueAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [used], 5));
@@ -113,8 +113,8 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
 
         Assert.Equal(IssueStatus.Refused, outcome.Status);
         var refusal = Assert.Single(outcome.Refusals);
-        Assert.Equal((nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled), (refusal.Field, refusal.Code));
-        Assert.StartsWith($"The license code on line 2 ({IdFormat.RetailLicenseCode.Format(used)}) has already been installed",
+        Assert.Equal((nameof(CalRequest.RetailLicenseCodes), ErrorCodes.LicenseCodeAlreadyInstalled, 2), (refusal.Field, refusal.Code, refusal.Position));
+        Assert.StartsWith($"License code 2 ({IdFormat.RetailLicenseCode.Format(used)}) has already been installed",
             refusal.Message, StringComparison.Ordinal);
         Assert.Null((await factory.RequestAsync(request.Id)).SubmittedAt);
         Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.RequestId == request.Id)));
@@ -201,8 +201,30 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(IssueStatus.Refused, outcome.Status);
         var refusal = Assert.Single(outcome.Refusals);
         Assert.Equal((nameof(CalRequest.ProductVersionCode), ErrorCodes.CalVersionNewerThanServer), (refusal.Field, refusal.Code));
-        Assert.StartsWith("This license server accepts CALs up to Windows Server 2016, so it cannot install Windows Server 2019 CALs.",
-            refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            "Windows Server 2019 CALs cannot be installed on this license server: it runs Windows Server 2016, and a " +
+            "license server accepts CALs of its own version or older. Choose Windows Server 2016 or earlier, or request " +
+            "the CALs for a license server that runs Windows Server 2019 or later.",
+            refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("windows-server-2012-r2", "windows-server-2016", "rds-per-user",
+        "Windows Server 2016 CALs cannot be installed on this license server: it runs Windows Server 2012 R2, and a " +
+        "license server accepts CALs of its own version or older. Choose Windows Server 2012 (and 2012 R2) or earlier, " +
+        "or request the CALs for a license server that runs Windows Server 2016 or later.")]
+    [InlineData("windows-server-2008", "windows-server-2012", "rds-per-device",
+        "Windows Server 2012 (and 2012 R2) CALs cannot be installed on this license server: it runs Windows Server 2008, " +
+        "and a license server accepts CALs of its own version or older. Choose Windows Server 2008 R2 and earlier, or " +
+        "request the CALs for a license server that runs Windows Server 2012 (and 2012 R2) or later.")]
+    public async Task Issue_WhenTheCalsAreNewerThanTheTargetServer_NamesWhatTheServerRunsAndWhatItTakes(
+        string operatingSystem, string version, string calType, string message)
+    {
+        var server = await factory.ActivateServerAsync(operatingSystem);
+
+        var outcome = await factory.SubmitAsync(Agreement(RequestKind.InstallCals, server.Id, KeyPacks.NewAgreementNumber(), 5, version, calType));
+
+        Assert.Equal(message, Assert.Single(outcome.Refusals).Message);
     }
 
     [Theory]

@@ -143,7 +143,7 @@ public abstract class StrictPurchaseTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Issue_WithAnUnregisteredLicenseCode_IsRefusedNamingItsLine()
+    public async Task Issue_WithAnUnregisteredLicenseCode_IsRefusedNamingItsField()
     {
         var registered = NewRetailCode();
         var unregistered = NewRetailCode();
@@ -152,8 +152,8 @@ public abstract class StrictPurchaseTests<TFactory>(TFactory factory) : IClassFi
         var outcome = await _strict.SubmitAsync(Retail(RequestKind.InstallCals, (await factory.ActivateServerAsync()).Id, [registered, unregistered], 5));
 
         var refusal = Assert.Single(outcome.Refusals);
-        Assert.Equal((nameof(CalRequest.RetailLicenseCodes), ErrorCodes.PurchaseNotRegistered), (refusal.Field, refusal.Code));
-        Assert.StartsWith($"The license code on line 2 ({IdFormat.RetailLicenseCode.Format(unregistered)}) is not registered here",
+        Assert.Equal((nameof(CalRequest.RetailLicenseCodes), ErrorCodes.PurchaseNotRegistered, 2), (refusal.Field, refusal.Code, refusal.Position));
+        Assert.StartsWith($"License code 2 ({IdFormat.RetailLicenseCode.Format(unregistered)}) is not registered here",
             refusal.Message, StringComparison.Ordinal);
     }
 

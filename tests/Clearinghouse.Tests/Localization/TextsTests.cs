@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Resources;
 
@@ -43,6 +44,28 @@ public sealed partial class TextsTests
         {
             CultureInfo.CurrentUICulture = before;
         }
+    }
+
+    [Theory]
+    [InlineData("{0}を入力してください。", "ライセンス サーバー ID", "ライセンス サーバー ID を入力してください。")]
+    [InlineData("{0}を入力してください。", "認証番号", "認証番号を入力してください。")]
+    [InlineData("{0}の{1}文字目", "姓", "姓の 3 文字目")]
+    [InlineData("「{0}」をオンにしてください。", "ID", "「ID」をオンにしてください。")]
+    [InlineData("Enter the {0}.", "認証番号", "Enter the 認証番号.")]
+    [InlineData("{0}: {1}", "CAL の管理", "CAL の管理: 3")]
+    public void Format_PutsASpaceWhereAnArgumentsLettersOrDigitsMeetJapanese(string template, string first, string expected)
+    {
+        Assert.Equal(expected, SiteLanguage.In("ja", () => Texts.Format(template, first, 3)));
+    }
+
+    [Fact]
+    public void Format_FormatsNumbersAndDatesInTheCurrentCulture()
+    {
+        var moment = new DateTime(2026, 11, 28, 16, 20, 44, DateTimeKind.Utc);
+
+        Assert.Equal("1,500 – 2026-11-28 16:20:44", SiteLanguage.In("en", () => Texts.Format("{0:N0} – {1:G}", 1500, moment)));
+        Assert.Equal("1.500 – 28.11.2026 16:20:44", SiteLanguage.In("de", () => Texts.Format("{0:N0} – {1:G}", 1500, moment)));
+        Assert.Equal("1,500 – 2026/11/28 16:20:44", SiteLanguage.In("ja", () => Texts.Format("{0:N0} – {1:G}", 1500, moment)));
     }
 
     private static Dictionary<string, string> Entries(CultureInfo culture)

@@ -16,13 +16,13 @@ public static class ActivateServerFlow
     {
         Kind = RequestKind.ActivateServer,
         Segment = "activate-server",
-        Title = "Activate.Title",
+        TitleKey = "Activate.Title",
         Steps =
         [
-            new("request", "Activate.Step.Request", "/ActivateServer/Request", HasServer),
-            new("contact", "Activate.Step.Contact", "/ActivateServer/Contact", CalRequestRules.HasContact),
+            new("request", "Flows.Step.Server", "/ActivateServer/Request", HasServer),
+            new("contact", "Flows.Step.Company", "/ActivateServer/Contact", CalRequestRules.HasContact),
         ],
-        Review = new("review", "Activate.Step.Review", "/ActivateServer/Review"),
+        Review = new("review", "Flows.Step.Review", "/ActivateServer/Review"),
         Submit = SubmitAsync,
         ResultPage = "/ActivateServer/Result",
         Summary = Summary,
@@ -44,8 +44,8 @@ public static class ActivateServerFlow
 
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new(Texts.Get("Activate.Step.Request"), "request", Server(r)),
-        new(Texts.Get("Activate.Step.Contact"), "contact", SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Server"), "request", Server(r)),
+        new(Texts.Get("Flows.Step.Company"), "contact", SummaryRows.Contact(r)),
     ];
 
     /// <summary>
@@ -54,13 +54,13 @@ public static class ActivateServerFlow
     /// </summary>
     private static IReadOnlyList<SummarySection> Record(CalRequest submitted) =>
     [
-        new(Texts.Get("Activate.Step.Request"), null, Server(submitted)),
-        new(Texts.Get("Activate.Step.Contact"), null, SummaryRows.Contact(submitted)),
+        new(Texts.Get("Flows.Step.Server"), null, Server(submitted)),
+        new(Texts.Get("Flows.Step.Company"), null, SummaryRows.Contact(submitted)),
     ];
 
     private static IReadOnlyList<SummaryRow> Server(CalRequest r) =>
     [
         new(Texts.Get("Activate.ProductId.Label"), r.ProductId is { } productId ? IdFormat.ProductId.Format(productId) : null),
-        new(Texts.Get("Activate.OperatingSystem.Label"), Catalogue.FindOperatingSystem(r.OperatingSystemCode)?.Name),
+        new(Texts.Get("Activate.OperatingSystem.Label"), CatalogueNames.OperatingSystem(r.OperatingSystemCode)),
     ];
 }

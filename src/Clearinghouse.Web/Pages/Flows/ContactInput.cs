@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using FluentValidation;
 
 namespace Clearinghouse.Web.Pages.Flows;
@@ -63,52 +64,56 @@ public sealed record ContactInput
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
+/// <remarks>
+/// Built once for every request (a singleton), so each message is looked up when a request is validated, in its
+/// language: labels are passed as functions, never as the text of the language the validator was built in.
+/// </remarks>
 public sealed partial class ContactInputValidator : AbstractValidator<ContactInput>
 {
     public ContactInputValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        Required(x => x.LastName, "Enter your last name or surname.", FieldLengths.Name, Labels.LastName);
-        Required(x => x.FirstName, "Enter your first name or given name.", FieldLengths.Name, Labels.FirstName);
-        Required(x => x.CompanyName, "Enter the name of your company.", FieldLengths.Name, Labels.CompanyName);
+        Required(x => x.LastName, "Contact.LastName.Required", FieldLengths.Name, () => Labels.LastName);
+        Required(x => x.FirstName, "Contact.FirstName.Required", FieldLengths.Name, () => Labels.FirstName);
+        Required(x => x.CompanyName, "Contact.CompanyName.Required", FieldLengths.Name, () => Labels.CompanyName);
         RuleFor(x => x.CountryRegionCode)
             .Must(code => Catalogue.FindCountryRegion(code?.Trim()) is not null)
-            .WithMessage("Choose your country or region.")
+            .WithMessage(_ => Texts.Get("Contact.CountryRegion.Required"))
             .WithErrorCode(ErrorCodes.UnknownCountryRegion);
 
-        Optional(x => x.OrganizationalUnit, FieldLengths.Name, Labels.OrganizationalUnit);
-        Optional(x => x.StreetAddress, FieldLengths.Text, Labels.StreetAddress);
-        Optional(x => x.City, FieldLengths.Name, Labels.City);
-        Optional(x => x.StateProvince, FieldLengths.Name, Labels.StateProvince);
-        Optional(x => x.PostalCode, FieldLengths.PostalCode, Labels.PostalCode);
-        Optional(x => x.Email, FieldLengths.Email, Labels.Email)
+        Optional(x => x.OrganizationalUnit, FieldLengths.Name, () => Labels.OrganizationalUnit);
+        Optional(x => x.StreetAddress, FieldLengths.Text, () => Labels.StreetAddress);
+        Optional(x => x.City, FieldLengths.Name, () => Labels.City);
+        Optional(x => x.StateProvince, FieldLengths.Name, () => Labels.StateProvince);
+        Optional(x => x.PostalCode, FieldLengths.PostalCode, () => Labels.PostalCode);
+        Optional(x => x.Email, FieldLengths.Email, () => Labels.Email)
             .Must(email => EmailShape().IsMatch(email!.Trim()))
             .When(x => !string.IsNullOrWhiteSpace(x.Email))
-            .WithMessage("Enter the e-mail address in the form name@example.com.")
+            .WithMessage(_ => Texts.Get("Contact.Email.Malformed"))
             .WithErrorCode(ErrorCodes.MalformedEmail);
-        Optional(x => x.Phone, FieldLengths.Phone, Labels.Phone)
+        Optional(x => x.Phone, FieldLengths.Phone, () => Labels.Phone)
             .Must(phone => PhoneShape().IsMatch(phone!.Trim()))
             .When(x => !string.IsNullOrWhiteSpace(x.Phone))
-            .WithMessage("Enter the phone number with digits, spaces and + ( ) - only, for example +1 425 555 0100.")
+            .WithMessage(_ => Texts.Get("Contact.Phone.Malformed"))
             .WithErrorCode(ErrorCodes.MalformedPhone);
     }
 
     // Every field is stored, shown and written to the receipt: one line of plain text, then no longer than its column.
-    private void Required(System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, string message,
-        int maxLength, string label) =>
+    private void Required(System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, string messageKey,
+        int maxLength, Func<string> label) =>
         RuleFor(field)
-            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(message).WithErrorCode(ErrorCodes.MissingValue)
+            .Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage(_ => Texts.Get(messageKey)).WithErrorCode(ErrorCodes.MissingValue)
             .MustBePlainText(label)
             .Must(value => value!.Trim().Length <= maxLength)
-            .WithMessage($"{label} must be {maxLength} characters or fewer.")
+            .WithMessage(_ => Texts.Get("Contact.TooLong", label(), maxLength))
             .WithErrorCode(ErrorCodes.TooLong);
 
     private IRuleBuilderOptions<ContactInput, string?> Optional(
-        System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, int maxLength, string label) =>
+        System.Linq.Expressions.Expression<Func<ContactInput, string?>> field, int maxLength, Func<string> label) =>
         RuleFor(field)
             .MustBePlainText(label)
             .Must(value => value is null || value.Trim().Length <= maxLength)
-            .WithMessage($"{label} must be {maxLength} characters or fewer.")
+            .WithMessage(_ => Texts.Get("Contact.TooLong", label(), maxLength))
             .WithErrorCode(ErrorCodes.TooLong);
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]

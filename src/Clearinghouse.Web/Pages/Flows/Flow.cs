@@ -1,4 +1,3 @@
-using System.Globalization;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Resources;
@@ -7,24 +6,23 @@ namespace Clearinghouse.Web.Pages.Flows;
 
 /// <summary>One step of a flow: a page that asks for part of the request.</summary>
 /// <param name="Key">The step's last address segment: /{flow}/{id}/{key}.</param>
-/// <param name="Title">
-/// What the step is called in its heading, the page title and the progress list: a key of Resources/Texts (shown in the
-/// request's language), or the text itself (see <see cref="Flow.Shown"/>).
+/// <param name="TitleKey">
+/// The text (Resources/Texts.resx) of what the step is called in its heading, the page title and the progress list,
+/// e.g. "Flows.Step.Contact". A step whose part of the request is read back on the review page also has
+/// "{TitleKey}.Change": its Change link, which names the part for screen readers ("Change contact information").
 /// </param>
 /// <param name="Page">The Razor page that shows it, e.g. "/ManageCals/Contact".</param>
 /// <param name="IsComplete">
 /// Whether the request holds everything this step asks for. Null for the review step, which a request leaves only
 /// by being submitted.
 /// </param>
-public sealed record FlowStep(string Key, string Title, string Page, Func<CalRequest, bool>? IsComplete = null)
+public sealed record FlowStep(string Key, string TitleKey, string Page, Func<CalRequest, bool>? IsComplete = null)
 {
-    private readonly string _title = Title;
+    /// <summary>What the step is called, in the request's language.</summary>
+    public string Title => Texts.Get(TitleKey);
 
-    public string Title
-    {
-        get => Flow.Shown(_title);
-        init => _title = value;
-    }
+    /// <summary>The key of the text of the step's Change link on the review page.</summary>
+    public string ChangeKey => TitleKey + ".Change";
 }
 
 /// <summary>What submitting a reviewed request came to.</summary>
@@ -49,7 +47,6 @@ public sealed class Flow
     private readonly IReadOnlyList<FlowStep> _steps = [];
     private readonly FlowStep _review = null!;
     private IReadOnlyList<FlowStep>? _allSteps;
-    private readonly string _title = null!;
 
     /// <summary>Which requests belong to the flow; a request of another kind is not found at its addresses.</summary>
     public required RequestKind Kind { get; init; }
@@ -60,15 +57,11 @@ public sealed class Flow
     /// <summary>The flow's first address segment: "/manage-cals" starts a request, "/manage-cals/{id}/…" continues it.</summary>
     public required string Segment { get; init; }
 
-    /// <summary>
-    /// The flow's name as the site shows it, e.g. "Manage CALs": declared as a key of Resources/Texts (shown in the
-    /// request's language), or as the text itself (see <see cref="Shown"/>).
-    /// </summary>
-    public required string Title
-    {
-        get => Shown(_title);
-        init => _title = value;
-    }
+    /// <summary>The text (Resources/Texts.resx) of the flow's name, e.g. "ManageCals.Title".</summary>
+    public required string TitleKey { get; init; }
+
+    /// <summary>The flow's name as the site shows it, in the request's language, e.g. "Manage CALs".</summary>
+    public string Title => Texts.Get(TitleKey);
 
     /// <summary>The steps that fill the request, in order. The first one starts a new request.</summary>
     public required IReadOnlyList<FlowStep> Steps
@@ -117,7 +110,7 @@ public sealed class Flow
 
     public FlowStep Step(string key) =>
         AllSteps.SingleOrDefault(step => step.Key == key)
-        ?? throw new ArgumentException($"The flow {Title} has no step '{key}'.", nameof(key));
+        ?? throw new ArgumentException($"The flow {Segment} has no step '{key}'.", nameof(key));
 
     /// <summary>The step's place in the flow, from 1.</summary>
     public int NumberOf(FlowStep step)
@@ -130,7 +123,7 @@ public sealed class Flow
             }
         }
 
-        throw new ArgumentException($"The step is not one of {Title}'s.", nameof(step));
+        throw new ArgumentException($"The step is not one of {Segment}'s.", nameof(step));
     }
 
     /// <summary>The step before <paramref name="step"/>, where its Back link goes; null for the first.</summary>
@@ -145,10 +138,4 @@ public sealed class Flow
 
     /// <summary>Whether every step is complete, so that the request can be submitted.</summary>
     public bool IsComplete(CalRequest request) => Steps.All(step => step.IsComplete!(request));
-
-    /// <summary>
-    /// A declared title as the person reads it: a key of Resources/Texts (e.g. "Activate.Title") in the request's
-    /// language; any other text as declared, so that flows declared with plain English titles show them unchanged.
-    /// </summary>
-    internal static string Shown(string title) => Texts.ResourceManager.GetString(title, CultureInfo.CurrentUICulture) ?? title;
 }

@@ -1,5 +1,7 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Shared;
+using Clearinghouse.Web.Resources;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -64,10 +66,10 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     /// <summary>The address of another step of this request, e.g. for a "change" link.</summary>
     public string StepUrl(string key) => Url.Page(Flow.Step(key).Page, new { id = Draft!.Id })!;
 
-    /// <summary>Every step page is titled "{flow}: {step}".</summary>
+    /// <summary>Every step page is titled "{flow}: {step}", in the request's language.</summary>
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        ViewData["Title"] = $"{Flow.Title}: {Step.Title}";
+        ViewData["Title"] = Texts.Get("Flows.PageTitle", Flow.Title, Step.Title);
         base.OnPageHandlerExecuting(context);
     }
 
@@ -144,7 +146,7 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(applyStep);
         if (Step != Flow.Steps[0])
         {
-            throw new InvalidOperationException($"Only the first step of {Flow.Title} starts a request.");
+            throw new InvalidOperationException($"Only the first step of the flow {Flow.Segment} starts a request.");
         }
 
         if (id is not null)
@@ -186,6 +188,30 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(result);
         ShowErrors([.. result.Errors.Select(f => new FieldError($"Input.{f.PropertyName}", f.ErrorMessage))]);
     }
+
+    /// <summary>
+    /// Shows why the clearinghouse's rules refuse the request (<see cref="LicensingRules"/>): a refusal about a field of
+    /// this step next to it (<paramref name="fieldHere"/> names it, e.g. "Input.Quantity"), one about another step's
+    /// field in the summary only, linking to that step.
+    /// </summary>
+    /// <param name="fieldHere">The name of this step's field a refusal is about; null when it is another step's.</param>
+    protected void ShowRefusals(IEnumerable<RuleRefusal> refusals, Func<RuleRefusal, string?> fieldHere)
+    {
+        ArgumentNullException.ThrowIfNull(refusals);
+        ArgumentNullException.ThrowIfNull(fieldHere);
+        ShowErrors([.. refusals.Select(r => fieldHere(r) is { } field
+            ? new FieldError(field, r.Message)
+            : new FieldError(r.Field, r.Message, Url.Page(StepHolding(r.Field).Page, new { id = Draft!.Id })))]);
+    }
+
+    /// <summary>
+    /// The step where a <see cref="CalRequest"/> field is entered: the License Server ID on the first step; what was
+    /// bought (codes, numbers, version, quantity) on the program details step where the flow has one.
+    /// </summary>
+    protected FlowStep StepHolding(string field) =>
+        field == nameof(CalRequest.TargetLicenseServerId)
+            ? Flow.Steps[0]
+            : Flow.Steps.FirstOrDefault(step => step.Key == "program") ?? Flow.Steps[0];
 
     /// <summary>Shows <paramref name="errors"/> in the summary and next to their fields.</summary>
     protected void ShowErrors(IReadOnlyList<FieldError> errors)

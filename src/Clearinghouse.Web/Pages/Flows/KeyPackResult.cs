@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,7 +47,7 @@ public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
         "-H 'Content-Type: application/json'",
         $$"""-d '{"keyPackId": "{{FormattedKeyPackId}}"}'""");
 
-    /// <summary>The country or region of the contact, and the number the lab shows for it.</summary>
+    /// <summary>The country or region of the contact (in the reader's language), and the number the lab shows for it.</summary>
     public (string Country, string Number)? SupportPhone { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
@@ -56,14 +57,17 @@ public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
             return elsewhere;
         }
 
-        ViewData["Title"] = $"{Flow.Title}: your license key pack ID";
+        ViewData["Title"] = Texts.Get("KeyPackResult.PageTitle", Flow.Title);
         var country = await db.CountriesRegions.AsNoTracking()
             .SingleOrDefaultAsync(c => c.Code == Submitted.CountryRegionCode, HttpContext.RequestAborted);
-        SupportPhone = country is null ? null : (country.Name, country.PhoneNumber);
+        SupportPhone = country is null ? null : (CatalogueNames.Of(country), country.PhoneNumber);
         return Page();
     }
 
-    /// <summary>The receipt as a plain-text download: readable anywhere, printable, easy to attach to a ticket.</summary>
+    /// <summary>
+    /// The receipt as a plain-text download, in the reader's language: readable anywhere, printable, easy to attach to a
+    /// ticket. Its file name is the same in every language.
+    /// </summary>
     public async Task<IActionResult> OnGetReceiptAsync([FromRoute] Guid id)
     {
         if (await LoadAsync(id) is { } elsewhere)

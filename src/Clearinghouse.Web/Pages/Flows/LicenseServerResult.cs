@@ -48,7 +48,7 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
         Submitted.TargetLicenseServerId is { } previous ? IdFormat.LicenseServerId.Format(previous) : null;
 
     /// <summary>The newest CAL version the server accepts, when known from its activation.</summary>
-    public string? AcceptedVersion => Catalogue.FindProductVersion(Server.ProductVersionCode)?.Name;
+    public string? AcceptedVersion => CatalogueNames.ProductVersion(Server.ProductVersionCode);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
@@ -133,7 +133,7 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
         // The ID itself is shown (and written on the receipt) above everything else, once.
         List<SummaryRow> rows =
         [
-            new(Texts.Get("ServerResult.Issued"), Texts.Get("ServerResult.IssuedAt", Server.ActivatedAt!.Value.UtcDateTime)),
+            new(Labels.Issued, SummaryRows.Time(Server.ActivatedAt!.Value)),
         ];
         if (AcceptedVersion is { } version)
         {
@@ -154,47 +154,25 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
         [
             .. keyPacks.Select(k => new SummaryRow(IdFormat.KeyPackId.Format(k.Id), Texts.Get("ServerResult.KeyPackContents",
                 k.Quantity,
-                Catalogue.FindCalType(k.CalTypeCode)?.Name ?? k.CalTypeCode,
-                Catalogue.FindProductVersion(k.ProductVersionCode)?.Name ?? k.ProductVersionCode,
-                Catalogue.FindProgram(k.LicenseProgramCode)?.Name ?? k.LicenseProgramCode))),
+                CatalogueNames.CalType(k.CalTypeCode) ?? k.CalTypeCode,
+                CatalogueNames.ProductVersion(k.ProductVersionCode) ?? k.ProductVersionCode,
+                CatalogueNames.Program(k.LicenseProgramCode) ?? k.LicenseProgramCode))),
         ]);
     }
 }
 
 /// <summary>The plain-text receipt for an issued License Server ID: the ID, then what was issued and the request.</summary>
-/// <remarks>Every value is made inert as on the key pack receipt (<see cref="Receipt.Printable"/>).</remarks>
+/// <remarks>Written as the key pack receipt is (<see cref="Receipt"/>): values inert, columns lined up in every language.</remarks>
 public static class LicenseServerReceipt
 {
     public static string Text(string serverId, IReadOnlyList<SummarySection> sections)
     {
         ArgumentNullException.ThrowIfNull(serverId);
-        ArgumentNullException.ThrowIfNull(sections);
-        var idLabel = Texts.Get("ServerResult.IdLabel");
-        var width = sections.SelectMany(s => s.Rows).Select(r => r.Label.Length).Append(idLabel.Length).Max() + 2;
-        var text = new StringBuilder();
-        Line(text, Texts.Get("ServerResult.Receipt.Site"));
-        Line(text, Texts.Get("ServerResult.Receipt.Title"));
-        Line(text, string.Empty);
-        Row(text, width, idLabel, IdFormat.LicenseServerId.Format(serverId));
-        Line(text, string.Empty);
-        Line(text, Texts.Get("ServerResult.Receipt.Keep"));
-        foreach (var section in sections)
-        {
-            Line(text, string.Empty);
-            Line(text, Receipt.Printable(section.Title));
-            Line(text, new string('-', section.Title.Length));
-            foreach (var row in section.Rows)
-            {
-                Row(text, width, row.Label, row.Value ?? Texts.Get("ServerResult.Receipt.NotGiven"));
-            }
-        }
-
-        return text.ToString();
+        return Receipt.Text(
+            Texts.Get("ServerResult.Receipt.Title"),
+            Labels.LicenseServerId,
+            IdFormat.LicenseServerId.Format(serverId),
+            Texts.Get("ServerResult.Receipt.Keep"),
+            sections);
     }
-
-    private static void Row(StringBuilder text, int width, string label, string value) =>
-        Line(text, (Receipt.Printable(label) + ":").PadRight(width) + Receipt.Printable(value));
-
-    // One line, ended the same way on every platform.
-    private static void Line(StringBuilder text, string line) => text.Append(line).Append('\n');
 }

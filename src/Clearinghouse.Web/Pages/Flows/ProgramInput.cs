@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -13,7 +13,7 @@ namespace Clearinghouse.Web.Pages.Flows;
 /// The license program details step of every flow that has one: the proof of purchase the chosen program needs
 /// (license codes, an Open License, or an agreement number), then the CALs: product version, CAL type and quantity.
 /// </summary>
-public sealed partial record ProgramInput
+public sealed record ProgramInput
 {
     /// <summary>The program chosen on step 1; set by the page, never bound from the form.</summary>
     [BindNever]
@@ -132,6 +132,17 @@ public sealed partial record ProgramInput
         }
     }
 
+    /// <summary>
+    /// Drops the empty license code fields (keeping one when all are empty), so that each code is in the field numbered
+    /// by its position among the codes, as it will be when the step is shown again from what was saved.
+    /// </summary>
+    public void DropEmptyLicenseCodeFields()
+    {
+        LicenseCodes = [.. EnteredLicenseCodes().Select(code => (string?)code.Text)];
+        AddedLicenseCode = null;
+        ShowAtLeastOneLicenseCodeField();
+    }
+
     /// <summary>One more empty license code field, unless there are as many as one request takes.</summary>
     public void AddLicenseCodeField()
     {
@@ -145,22 +156,14 @@ public sealed partial record ProgramInput
     }
 
     /// <summary>
-    /// Plain digits ("1500") or thousands grouped by commas ("1,500"), surrounding spaces ignored. Anything else — a
-    /// decimal comma ("1,5"), a sign, a decimal point, digits of another script — is not read as a number at all:
-    /// reading "1,5" as 15 would issue ten times the CALs the person meant.
+    /// Plain digits ("1500") or thousands grouped as the request's language groups them ("1,500"; "1.500" in German),
+    /// surrounding spaces ignored. Anything else — a decimal comma or point, a sign, digits of another script — is not
+    /// read as a number at all (see <see cref="Quantities"/>).
     /// </summary>
-    public static bool IsWellFormedQuantity(string? text) => text is not null && QuantityShape().IsMatch(text.Trim());
+    public static bool IsWellFormedQuantity(string? text) => Quantities.IsWellFormed(text);
 
     /// <summary>The quantity a well-formed text stands for; null when it is not well-formed or too large for a number.</summary>
-    public static int? ParseQuantity(string? text) =>
-        IsWellFormedQuantity(text) &&
-        int.TryParse(text!.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var n)
-            ? n
-            : null;
-
-    [GeneratedRegex("^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex QuantityShape();
+    public static int? ParseQuantity(string? text) => Quantities.Parse(text);
 }
 
 public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
@@ -176,19 +179,20 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         When(x => x.Program.Kind == ProgramKind.RetailPurchase, () =>
             RuleFor(x => x.LicenseCodes).Custom(ValidateLicenseCodes));
 
+        // Messages name the field as the codec does in the language of each validation ("license number").
         When(x => x.Program.Kind == ProgramKind.OpenLicense, () =>
         {
             RuleFor(x => x.LicenseNumber)
-                .MustBeId(IdFormat.OpenLicenseNumber, "license number", ErrorCodes.MalformedLicenseNumber);
+                .MustBeId(IdFormat.OpenLicenseNumber, label: null, ErrorCodes.MalformedLicenseNumber);
             RuleFor(x => x.AuthorizationNumber)
-                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", ErrorCodes.MalformedAuthorizationNumber);
+                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, label: null, ErrorCodes.MalformedAuthorizationNumber);
         });
 
         When(x => x.Program.Kind == ProgramKind.Agreement, () =>
             RuleFor(x => x.AgreementNumber).Custom((value, context) =>
             {
-                var label = context.InstanceToValidate.Program.ReferenceLabel ?? "Agreement number";
-                if (IdFormat.AgreementNumber.Parse(value, label.ToLowerInvariant()).Error is { } error)
+                var label = CatalogueNames.ReferenceInSentence(context.InstanceToValidate.Program);
+                if (IdFormat.AgreementNumber.Parse(value, label).Error is { } error)
                 {
                     context.AddFailure(new ValidationFailure(context.PropertyPath, error.Message)
                     {
@@ -200,12 +204,12 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
 
         RuleFor(x => x.ProductVersionCode)
             .Must(code => Catalogue.FindProductVersion(code) is not null)
-            .WithMessage("Choose the product version of the CALs.")
+            .WithMessage(_ => Texts.Get("Program.ProductVersion.Required"))
             .WithErrorCode(ErrorCodes.UnknownProductVersion);
 
         RuleFor(x => x.CalTypeCode)
             .Must(code => Catalogue.FindCalType(code) is not null)
-            .WithMessage("Choose the CAL type.")
+            .WithMessage(_ => Texts.Get("Program.CalType.Required"))
             .WithErrorCode(ErrorCodes.UnknownCalType)
             .Must((input, code) => Catalogue.IsCalTypeSoldFor(input.ProductVersionCode, code))
             .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
@@ -215,13 +219,13 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         // A well-formed number too large for an int is out of range, not "not a number".
         RuleFor(x => x.Quantity)
             .Must(text => !string.IsNullOrWhiteSpace(text))
-            .WithMessage($"Enter the number of CALs, from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText}.")
+            .WithMessage(_ => Texts.Get("Program.Quantity.Required", Catalogue.MinQuantity, Catalogue.MaxQuantity))
             .WithErrorCode(ErrorCodes.MissingValue)
             .Must(ProgramInput.IsWellFormedQuantity)
-            .WithMessage("Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.")
+            .WithMessage(_ => Texts.Get("Program.Quantity.Malformed", 25, 1500))
             .WithErrorCode(ErrorCodes.MalformedQuantity)
             .Must(text => ProgramInput.ParseQuantity(text) is >= Catalogue.MinQuantity and <= Catalogue.MaxQuantity)
-            .WithMessage($"The quantity must be from {Catalogue.MinQuantityText} to {Catalogue.MaxQuantityText} CALs per key pack.")
+            .WithMessage(_ => Texts.Get("Program.Quantity.OutOfRange", Catalogue.MinQuantity, Catalogue.MaxQuantity))
             .WithErrorCode(ErrorCodes.QuantityOutOfRange);
     }
 
@@ -233,7 +237,7 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         if (codes.Count == 0)
         {
             context.AddFailure(new ValidationFailure(ProgramInput.LicenseCodeField(1),
-                $"Enter the license code from your License Pack ({IdFormat.RetailLicenseCode.ShapeDescription}).")
+                Texts.Get("Program.LicenseCodes.Required", IdFormat.RetailLicenseCode.ShapeDescription))
             {
                 ErrorCode = ErrorCodes.MalformedLicenseCode,
             });
@@ -243,7 +247,7 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         if (codes.Count > CalRequestRules.MaxRetailLicenseCodes)
         {
             context.AddFailure(new ValidationFailure(ProgramInput.LicenseCodeField(codes[CalRequestRules.MaxRetailLicenseCodes].Number),
-                $"Enter at most {CalRequestRules.MaxRetailLicenseCodes} license codes in one request.")
+                Texts.Get("Program.LicenseCodes.TooMany", CalRequestRules.MaxRetailLicenseCodes))
             {
                 ErrorCode = ErrorCodes.TooManyLicenseCodes,
             });
@@ -252,12 +256,12 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
 
         // With one field there is nothing to tell apart; with several, each message names the field's number.
         var numbered = input.LicenseCodes.Count > 1;
-        var howToConfirm = $"If you copied it from the License Pack, tick \"{Labels.LicenseCodesAreCopied}\".";
+        var howToConfirm = Texts.Get("Program.LicenseCodes.HowToConfirm", Labels.LicenseCodesAreCopied);
         var seen = new Dictionary<string, int>();
         foreach (var (number, text) in codes)
         {
             var field = ProgramInput.LicenseCodeField(number);
-            var label = numbered ? Labels.LicenseCode(number).ToLowerInvariant() : "license code";
+            var label = numbered ? Labels.LicenseCodeInSentence(number) : IdFormat.RetailLicenseCode.Name;
             var failure = ForeignIds.Check(IdFormat.RetailLicenseCode, text, label, _mode, input.LicenseCodesAreCopied,
                 howToConfirm, ErrorCodes.LicenseCode, field);
             if (failure is not null)
@@ -266,7 +270,7 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
             }
             else if (IdFormat.RetailLicenseCode.Parse(text).Value is { } code && !seen.TryAdd(code, number))
             {
-                context.AddFailure(new ValidationFailure(field, $"{Labels.LicenseCode(number)} repeats license code {seen[code]}.")
+                context.AddFailure(new ValidationFailure(field, Texts.Get("Program.LicenseCodes.Repeated", Labels.LicenseCode(number), seen[code]))
                 {
                     ErrorCode = ErrorCodes.RepeatedLicenseCode,
                 });
@@ -276,9 +280,8 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
 
     private static string CalTypeNotSoldMessage(string versionCode, string calTypeCode)
     {
-        var version = Catalogue.FindProductVersion(versionCode)!;
-        var sold = Catalogue.CalTypesFor(versionCode).Select(t => t.Name).ToList();
-        var choices = string.Join(", ", sold.Take(sold.Count - 1)) + " or " + sold[^1];
-        return $"{Catalogue.FindCalType(calTypeCode)!.Name} is not sold for {version.Name}. Choose {choices}.";
+        var sold = Catalogue.CalTypesFor(versionCode).Select(CatalogueNames.Of).ToList();
+        return Texts.Get("Program.CalType.NotSold", CatalogueNames.CalType(calTypeCode), CatalogueNames.ProductVersion(versionCode),
+            Texts.JoinOr(sold));
     }
 }

@@ -1,6 +1,5 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
-using Clearinghouse.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -49,25 +48,20 @@ public sealed class ReviewStepModel(ClearinghouseDbContext db, TimeProvider cloc
             // Another tab changed the request after this page was shown: show it again, saying so (or, when the change
             // left it incomplete, the review page sends the person to the step that needs them).
             IssueStatus.NotIssuable => RedirectToPage(Flow.Review.Page, new { id, changed = "true" }),
-            IssueStatus.Refused => Refused(id, outcome.Refusals),
+            IssueStatus.Refused => Refused(outcome.Refusals),
         };
     }
 
     /// <summary>
     /// A rule refuses the request as it stands (the target server was reactivated, a license code is already
-    /// installed, a purchase holds fewer CALs): say why here, each message linking to the step that changes it.
+    /// installed, a purchase holds fewer CALs): say why here, each message linking to the step that changes it. The
+    /// steps check the same rules with the same messages; what is refused here is what changed since (another request
+    /// used the code or the CALs first, the server was reactivated).
     /// </summary>
-    private PageResult Refused(Guid id, IReadOnlyList<RuleRefusal> refusals)
+    private PageResult Refused(IReadOnlyList<RuleRefusal> refusals)
     {
-        ShowErrors([.. refusals.Select(r => new FieldError(r.Field, r.Message, Url.Page(StepHolding(r.Field).Page, new { id })))]);
+        ShowRefusals(refusals, _ => null);
         Sections = Flow.Summary(Draft!);
         return Page();
     }
-
-    // The License Server ID is asked for on the first step; what was bought (codes, numbers, version, quantity) on the
-    // program details step where the flow has one.
-    private FlowStep StepHolding(string field) =>
-        field == nameof(CalRequest.TargetLicenseServerId)
-            ? Flow.Steps[0]
-            : Flow.Steps.FirstOrDefault(step => step.Key == "program") ?? Flow.Steps[0];
 }

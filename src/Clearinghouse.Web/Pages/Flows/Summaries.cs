@@ -1,6 +1,7 @@
 using System.Globalization;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Pages.Flows;
 
@@ -16,7 +17,8 @@ public sealed record SummaryView(IReadOnlyList<SummarySection> Sections, Flow? F
 
 /// <summary>
 /// The parts a flow's summary is made of: a request as people read it back on the review page, and — once issued — on
-/// the result page and the receipt. Each flow puts its own sections together from these (see its declaration).
+/// the result page and the receipt. Each flow puts its own sections together from these (see its declaration). Labels,
+/// catalogue names, quantities and dates are in the reader's language; IDs and codes are the same in every language.
 /// </summary>
 public static class SummaryRows
 {
@@ -28,7 +30,7 @@ public static class SummaryRows
             new(Labels.LastName, r.LastName),
             new(Labels.FirstName, r.FirstName),
             new(Labels.CompanyName, r.CompanyName),
-            new(Labels.CountryRegion, Catalogue.FindCountryRegion(r.CountryRegionCode)?.Name),
+            new(Labels.CountryRegion, CatalogueNames.CountryRegion(r.CountryRegionCode)),
             new(Labels.OrganizationalUnit, r.OrganizationalUnit),
             new(Labels.StreetAddress, r.StreetAddress),
             new(Labels.City, r.City),
@@ -49,9 +51,9 @@ public static class SummaryRows
         return
         [
             .. ProgramReferences(r, Catalogue.FindProgram(r.LicenseProgramCode)),
-            new(Labels.ProductVersion, Catalogue.FindProductVersion(r.ProductVersionCode)?.Name),
-            new(Labels.CalType, Catalogue.FindCalType(r.CalTypeCode)?.Name),
-            new(Labels.Quantity, r.Quantity?.ToString("N0", CultureInfo.InvariantCulture)),
+            new(Labels.ProductVersion, CatalogueNames.ProductVersion(r.ProductVersionCode)),
+            new(Labels.CalType, CatalogueNames.CalType(r.CalTypeCode)),
+            new(Labels.Quantity, r.Quantity?.ToString("N0", CultureInfo.CurrentCulture)),
         ];
     }
 
@@ -73,7 +75,7 @@ public static class SummaryRows
                 new(Labels.AuthorizationNumber,
                     r.OpenLicenseAuthorizationNumber is { } a ? IdFormat.OpenLicenseAuthorizationNumber.Format(a) : null),
             ],
-            ProgramKind.Agreement => [new(program.ReferenceLabel!, r.AgreementNumber)],
+            ProgramKind.Agreement => [new(CatalogueNames.ReferenceLabel(program), r.AgreementNumber)],
             _ => [],
         };
     }
@@ -90,19 +92,25 @@ public static class SummaryRows
         [
             new(Labels.Issued, IssuedAt(keyPack)),
             new(serverLabel, IdFormat.LicenseServerId.Format(keyPack.LicenseServerId)),
-            new(Labels.LicenseProgram, Catalogue.FindProgram(keyPack.LicenseProgramCode)?.Name ?? keyPack.LicenseProgramCode),
-            new(Labels.ProductVersion, Catalogue.FindProductVersion(keyPack.ProductVersionCode)?.Name ?? keyPack.ProductVersionCode),
-            new(Labels.CalType, Catalogue.FindCalType(keyPack.CalTypeCode)?.Name ?? keyPack.CalTypeCode),
-            new(Labels.Quantity, keyPack.Quantity.ToString("N0", CultureInfo.InvariantCulture)),
+            new(Labels.LicenseProgram, CatalogueNames.Program(keyPack.LicenseProgramCode) ?? keyPack.LicenseProgramCode),
+            new(Labels.ProductVersion, CatalogueNames.ProductVersion(keyPack.ProductVersionCode) ?? keyPack.ProductVersionCode),
+            new(Labels.CalType, CatalogueNames.CalType(keyPack.CalTypeCode) ?? keyPack.CalTypeCode),
+            new(Labels.Quantity, keyPack.Quantity.ToString("N0", CultureInfo.CurrentCulture)),
         ];
     }
 
-    /// <summary>The issue time as the result page and the receipt show it: UTC, the same for every reader.</summary>
+    /// <summary>
+    /// The issue time as the result page and the receipt show it: in UTC, the same moment for every reader, written as
+    /// the reader's language writes dates and times ("2026-11-28 16:20:44 UTC", "28.11.2026 16:20:44 UTC").
+    /// </summary>
     public static string IssuedAt(KeyPack keyPack)
     {
         ArgumentNullException.ThrowIfNull(keyPack);
-        return keyPack.IssuedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        return Time(keyPack.IssuedAt);
     }
+
+    /// <summary>A moment in UTC, as the reader's language writes dates and times (its short date and long time).</summary>
+    public static string Time(DateTimeOffset time) => Texts.Get("Summary.TimeUtc", time.UtcDateTime);
 
     /// <summary>The key pack of a submitted request, loaded with it.</summary>
     public static KeyPack KeyPackOf(CalRequest submitted)

@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Pages.InstallCals;
 
@@ -14,14 +15,14 @@ public static class InstallCalsFlow
     {
         Kind = RequestKind.InstallCals,
         Segment = "install-cals",
-        Title = "Install client access licenses",
+        TitleKey = "InstallCals.Title",
         Steps =
         [
-            new("request", "Request", "/InstallCals/Request", r => CalRequestRules.HasTargetServer(r) && CalRequestRules.HasProgram(r)),
-            new("contact", "Contact information", "/InstallCals/Contact", CalRequestRules.HasContact),
-            new("program", "License program details", "/InstallCals/Program", CalRequestRules.HasProgramDetails),
+            new("request", "Flows.Step.Request", "/InstallCals/Request", r => CalRequestRules.HasTargetServer(r) && CalRequestRules.HasProgram(r)),
+            new("contact", "Flows.Step.Contact", "/InstallCals/Contact", CalRequestRules.HasContact),
+            new("program", "Flows.Step.Program", "/InstallCals/Program", CalRequestRules.HasProgramDetails),
         ],
-        Review = new("review", "Review and submit", "/InstallCals/Review"),
+        Review = new("review", "Flows.Step.Review", "/InstallCals/Review"),
         Submit = KeyPackFlows.IssueAsync,
         ResultPage = "/InstallCals/Result",
         Summary = Summary,
@@ -30,13 +31,13 @@ public static class InstallCalsFlow
 
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new("Request", "request",
+        new(Texts.Get("Flows.Step.Request"), "request",
         [
             new(Labels.LicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
-            new(Labels.LicenseProgram, Catalogue.FindProgram(r.LicenseProgramCode)?.Name),
+            new(Labels.LicenseProgram, CatalogueNames.Program(r.LicenseProgramCode)),
         ]),
-        new("Contact information", "contact", SummaryRows.Contact(r)),
-        new("License program details", "program", SummaryRows.ProgramDetails(r)),
+        new(Texts.Get("Flows.Step.Contact"), "contact", SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Program"), "program", SummaryRows.ProgramDetails(r)),
     ];
 
     private static IReadOnlyList<SummarySection> Record(CalRequest submitted)
@@ -44,9 +45,9 @@ public static class InstallCalsFlow
         var keyPack = SummaryRows.KeyPackOf(submitted);
         return
         [
-            new("What was issued", null, SummaryRows.Issued(keyPack, Labels.LicenseServerId)),
-            new("Proof of purchase", null, SummaryRows.ProgramReferences(submitted, Catalogue.FindProgram(keyPack.LicenseProgramCode))),
-            new("Contact information", null, SummaryRows.Contact(submitted)),
+            new(Texts.Get("Summary.Issued"), null, SummaryRows.Issued(keyPack, Labels.LicenseServerId)),
+            new(Texts.Get("Summary.ProofOfPurchase"), null, SummaryRows.ProgramReferences(submitted, Catalogue.FindProgram(keyPack.LicenseProgramCode))),
+            new(Texts.Get("Flows.Step.Contact"), null, SummaryRows.Contact(submitted)),
         ];
     }
 }

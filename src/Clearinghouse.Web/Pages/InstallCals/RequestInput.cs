@@ -1,5 +1,6 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using Clearinghouse.Web.Pages.Flows;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -53,13 +54,13 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
         ArgumentNullException.ThrowIfNull(licensing);
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.LicenseServerId)
-            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, Labels.LicenseServerId, licensing.Value.Mode,
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.LicenseServerId, licensing.Value.Mode,
                 x => x.LicenseServerIdIsCopied,
-                $"If you copied it from the license server, tick \"{Labels.LicenseServerIdIsCopied}\".",
+                () => Texts.Get("Request.LicenseServerIdCopied.HowToConfirm", Labels.LicenseServerIdIsCopied),
                 ErrorCodes.LicenseServerId);
         RuleFor(x => x.LicenseProgramCode)
             .Must(code => Catalogue.FindProgram(code) is not null)
-            .WithMessage("Choose the license program under which the CALs were bought.")
+            .WithMessage(_ => Texts.Get("Request.LicenseProgram.Required"))
             .WithErrorCode(ErrorCodes.UnknownLicenseProgram);
     }
 }

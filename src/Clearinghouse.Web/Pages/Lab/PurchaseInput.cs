@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Clearinghouse.Web.Pages.Lab;
 
 /// <summary>A purchase to register: the program, its proof of purchase, and the CALs it holds.</summary>
-public sealed partial record PurchaseInput
+public sealed record PurchaseInput
 {
     public string? LicenseProgramCode { get; set; }
 
@@ -58,26 +57,16 @@ public sealed partial record PurchaseInput
         ParseQuantity(Quantity)!.Value);
 
     /// <summary>
-    /// Plain digits ("1500") or thousands grouped by commas ("1,500"), surrounding spaces ignored; "1,5" is not read
-    /// as 15. Null when it is not such a number or too large for one.
+    /// Plain digits ("1500") or thousands grouped as the request's language groups them ("1,500"; "1.500" in German);
+    /// "1,5" is not read as 15 (see <see cref="Quantities"/>). Null when it is not such a number or too large for one.
     /// </summary>
-    public static int? ParseQuantity(string? text) =>
-        IsWellFormedQuantity(text) &&
-        int.TryParse(text!.Trim().Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var n)
-            ? n
-            : null;
+    public static int? ParseQuantity(string? text) => Quantities.Parse(text);
 
-    public static bool IsWellFormedQuantity(string? text) => text is not null && QuantityShape().IsMatch(text.Trim());
-
-    [GeneratedRegex("^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex QuantityShape();
+    public static bool IsWellFormedQuantity(string? text) => Quantities.IsWellFormed(text);
 }
 
 public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
 {
-    public static readonly string MaxQuantityText = FieldLengths.MaxPurchaseQuantity.ToString("N0", CultureInfo.InvariantCulture);
-
     public PurchaseInputValidator(IOptions<LicensingOptions> licensing)
     {
         ArgumentNullException.ThrowIfNull(licensing);
@@ -86,17 +75,17 @@ public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
 
         RuleFor(x => x.LicenseProgramCode)
             .Must(code => Catalogue.FindProgram(code) is not null)
-            .WithMessage("Choose the license program.")
+            .WithMessage(_ => Texts.Get("Lab.Purchase.LicenseProgram.Required"))
             .WithErrorCode(ErrorCodes.UnknownLicenseProgram);
 
         When(x => x.Program?.Kind == ProgramKind.Agreement, () =>
-            RuleFor(x => x.AgreementNumber).MustBeId(IdFormat.AgreementNumber, "agreement number", ErrorCodes.MalformedAgreementNumber));
+            RuleFor(x => x.AgreementNumber).MustBeId(IdFormat.AgreementNumber, label: null, ErrorCodes.MalformedAgreementNumber));
 
         When(x => x.Program?.Kind == ProgramKind.OpenLicense, () =>
         {
-            RuleFor(x => x.LicenseNumber).MustBeId(IdFormat.OpenLicenseNumber, "license number", ErrorCodes.MalformedLicenseNumber);
+            RuleFor(x => x.LicenseNumber).MustBeId(IdFormat.OpenLicenseNumber, label: null, ErrorCodes.MalformedLicenseNumber);
             RuleFor(x => x.AuthorizationNumber)
-                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, "authorization number", ErrorCodes.MalformedAuthorizationNumber);
+                .MustBeId(IdFormat.OpenLicenseAuthorizationNumber, label: null, ErrorCodes.MalformedAuthorizationNumber);
         });
 
         // Taken as the site takes it in this mode, so that a code registered here can be entered there: from elsewhere
@@ -104,7 +93,7 @@ public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
         When(x => x.Program?.Kind == ProgramKind.RetailPurchase, () =>
             RuleFor(x => x.LicenseCode).Custom((value, context) =>
             {
-                if (ForeignIds.Check(IdFormat.RetailLicenseCode, value, "license code", mode, confirmed: true, howToConfirm: "",
+                if (ForeignIds.Check(IdFormat.RetailLicenseCode, value, IdFormat.RetailLicenseCode.Name, mode, confirmed: true, howToConfirm: "",
                         ErrorCodes.LicenseCode, context.PropertyPath) is { } failure)
                 {
                     context.AddFailure(failure);
@@ -113,32 +102,31 @@ public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
 
         RuleFor(x => x.ProductVersionCode)
             .Must(code => Catalogue.FindProductVersion(code) is not null)
-            .WithMessage("Choose the product version of the CALs.")
+            .WithMessage(_ => Texts.Get("Program.ProductVersion.Required"))
             .WithErrorCode(ErrorCodes.UnknownProductVersion);
 
         RuleFor(x => x.CalTypeCode)
             .Must(code => Catalogue.FindCalType(code) is not null)
-            .WithMessage("Choose the CAL type.")
+            .WithMessage(_ => Texts.Get("Program.CalType.Required"))
             .WithErrorCode(ErrorCodes.UnknownCalType)
             .Must((input, code) => Catalogue.IsCalTypeSoldFor(input.ProductVersionCode, code))
             .When(x => Catalogue.FindProductVersion(x.ProductVersionCode) is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(input =>
-                $"{Catalogue.FindCalType(input.CalTypeCode)!.Name} is not sold for " +
-                $"{Catalogue.FindProductVersion(input.ProductVersionCode)!.Name}: choose one of " +
-                $"{string.Join(", ", Catalogue.CalTypesFor(input.ProductVersionCode!).Select(t => t.Name))}.")
+            .WithMessage(input => Texts.Get("Lab.Purchase.CalType.NotSold",
+                CatalogueNames.CalType(input.CalTypeCode), CatalogueNames.ProductVersion(input.ProductVersionCode),
+                string.Join(Texts.Get("List.Separator"), Catalogue.CalTypesFor(input.ProductVersionCode!).Select(CatalogueNames.Of))))
             .WithErrorCode(ErrorCodes.CalTypeNotSoldForVersion);
 
         RuleFor(x => x.Quantity)
             .Must(text => !string.IsNullOrWhiteSpace(text))
-            .WithMessage($"Enter the number of CALs the purchase holds, from 1 to {MaxQuantityText}.")
+            .WithMessage(_ => Texts.Get("Lab.Purchase.Quantity.Required", 1, FieldLengths.MaxPurchaseQuantity))
             .WithErrorCode(ErrorCodes.MissingValue)
             .Must(PurchaseInput.IsWellFormedQuantity)
-            .WithMessage("Enter the quantity as a whole number, for example 25 or 1,500; use a comma only between thousands.")
+            .WithMessage(_ => Texts.Get("Program.Quantity.Malformed", 25, 1500))
             .WithErrorCode(ErrorCodes.MalformedQuantity)
 
             // A well-formed number too large for an int is out of range too, not "not a number".
             .Must(text => PurchaseInput.ParseQuantity(text) is >= 1 and <= FieldLengths.MaxPurchaseQuantity)
-            .WithMessage($"The quantity must be from 1 to {MaxQuantityText} CALs.")
+            .WithMessage(_ => Texts.Get("Lab.Purchase.Quantity.OutOfRange", 1, FieldLengths.MaxPurchaseQuantity))
             .WithErrorCode(ErrorCodes.QuantityOutOfRange);
     }
 }
@@ -150,10 +138,9 @@ public static class PurchaseInputFailures
     {
         ArgumentNullException.ThrowIfNull(input);
         var registration = input.ToRegistration();
-        return new ValidationFailure(input.ReferenceField,
-            $"{PurchaseReferences.Describe(registration.LicenseProgramCode, registration.Reference)} is already registered " +
-            $"for {PurchaseReferences.CalsName(registration.ProductVersionCode, registration.CalTypeCode)}. Each purchase " +
-            "is registered once per product version and CAL type.")
+        return new ValidationFailure(input.ReferenceField, Texts.Get("Lab.Purchase.AlreadyRegistered",
+            PurchaseReferences.Describe(registration.LicenseProgramCode, registration.Reference),
+            PurchaseReferences.CalsName(registration.ProductVersionCode, registration.CalTypeCode)))
         {
             ErrorCode = ErrorCodes.PurchaseAlreadyRegistered,
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Shared;
 using FluentValidation;
 using FluentValidation.Results;
@@ -56,8 +57,9 @@ public sealed class PurchasesModel(PurchaseRegistry registry, IValidator<Purchas
         return Page();
     }
 
-    public static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+    /// <summary>A number of CALs as the reader's language writes it ("1,500", "1.500").</summary>
+    public static string Count(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
-    public static string Time(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>A moment in UTC as the reader's language writes it (see <see cref="SummaryRows.Time"/>).</summary>
+    public static string Time(DateTimeOffset time) => SummaryRows.Time(time);
 }

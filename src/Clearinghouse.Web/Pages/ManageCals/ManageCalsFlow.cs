@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -11,32 +12,32 @@ public static class ManageCalsFlow
     {
         Kind = RequestKind.ManageCals,
         Segment = "manage-cals",
-        Title = "Manage CALs",
+        TitleKey = "ManageCals.Title",
         Steps =
         [
-            new("request", "Request", "/ManageCals/Request", r =>
+            new("request", "Flows.Step.Request", "/ManageCals/Request", r =>
                 CalRequestRules.HasTargetServer(r) && CalRequestRules.HasReason(r) && CalRequestRules.HasProgram(r)),
-            new("contact", "Contact information", "/ManageCals/Contact", CalRequestRules.HasContact),
-            new("program", "License program details", "/ManageCals/Program", CalRequestRules.HasProgramDetails),
+            new("contact", "Flows.Step.Contact", "/ManageCals/Contact", CalRequestRules.HasContact),
+            new("program", "Flows.Step.Program", "/ManageCals/Program", CalRequestRules.HasProgramDetails),
         ],
-        Review = new("review", "Review and submit", "/ManageCals/Review"),
+        Review = new("review", "Flows.Step.Review", "/ManageCals/Review"),
         Submit = KeyPackFlows.IssueAsync,
         ResultPage = "/ManageCals/Result",
         Summary = Summary,
         Record = Record,
     };
 
-    /// <summary>The draft as entered, section by section, as the review page shows it.</summary>
+    /// <summary>The draft as entered, section by section, as the review page shows it, in the reader's language.</summary>
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new("Request", "request",
+        new(Texts.Get("Flows.Step.Request"), "request",
         [
             new(Labels.TargetLicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
-            new(Labels.Reason, Catalogue.FindReason(r.ReasonCode)?.Text),
-            new(Labels.LicenseProgram, Catalogue.FindProgram(r.LicenseProgramCode)?.Name),
+            new(Labels.Reason, CatalogueNames.Reason(r.ReasonCode)),
+            new(Labels.LicenseProgram, CatalogueNames.Program(r.LicenseProgramCode)),
         ]),
-        new("Contact information", "contact", SummaryRows.Contact(r)),
-        new("License program details", "program", SummaryRows.ProgramDetails(r)),
+        new(Texts.Get("Flows.Step.Contact"), "contact", SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Program"), "program", SummaryRows.ProgramDetails(r)),
     ];
 
     /// <summary>
@@ -48,13 +49,13 @@ public static class ManageCalsFlow
         var keyPack = SummaryRows.KeyPackOf(submitted);
         return
         [
-            new("What was issued", null, SummaryRows.Issued(keyPack, Labels.TargetLicenseServerId)),
-            new("Request", null,
+            new(Texts.Get("Summary.Issued"), null, SummaryRows.Issued(keyPack, Labels.TargetLicenseServerId)),
+            new(Texts.Get("Flows.Step.Request"), null,
             [
-                new(Labels.Reason, Catalogue.FindReason(submitted.ReasonCode)?.Text),
+                new(Labels.Reason, CatalogueNames.Reason(submitted.ReasonCode)),
                 .. SummaryRows.ProgramReferences(submitted, Catalogue.FindProgram(keyPack.LicenseProgramCode)),
             ]),
-            new("Contact information", null, SummaryRows.Contact(submitted)),
+            new(Texts.Get("Flows.Step.Contact"), null, SummaryRows.Contact(submitted)),
         ];
     }
 }

@@ -9,7 +9,11 @@ namespace Clearinghouse.Web.Pages.ManageCals;
 
 /// <summary>Step 1. At /manage-cals it starts a new request; at /manage-cals/{id}/request it edits one.</summary>
 public sealed class RequestModel(
-    ClearinghouseDbContext db, TimeProvider clock, IValidator<RequestInput> validator, IOptions<LicensingOptions> licensing)
+    ClearinghouseDbContext db,
+    TimeProvider clock,
+    IValidator<RequestInput> validator,
+    IOptions<LicensingOptions> licensing,
+    LicensingRules rules)
     : FlowPageModel(db, clock)
 {
     [BindProperty]
@@ -40,6 +44,15 @@ public sealed class RequestModel(
         if (!result.IsValid)
         {
             AddErrors(result);
+            return Page();
+        }
+
+        // The ID is well-formed; is it one the clearinghouse still issues CALs for? (Not a reactivated server's old ID;
+        // in strict mode, one activated here.) Refused here, where another ID can be typed, not only at submit.
+        var serverId = IdFormat.LicenseServerId.Parse(Input.TargetLicenseServerId).Value!;
+        if (await rules.CheckTargetServerAsync(serverId, HttpContext.RequestAborted) is { } refusal)
+        {
+            ShowRefusals([refusal], _ => $"{nameof(Input)}.{nameof(RequestInput.TargetLicenseServerId)}");
             return Page();
         }
 

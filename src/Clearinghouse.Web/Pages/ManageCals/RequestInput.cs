@@ -1,5 +1,6 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Resources;
 using FluentValidation;
 using Clearinghouse.Web.Pages.Flows;
 using Microsoft.Extensions.Options;
@@ -57,17 +58,17 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
         ArgumentNullException.ThrowIfNull(licensing);
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.TargetLicenseServerId)
-            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, Labels.TargetLicenseServerId, licensing.Value.Mode,
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.TargetLicenseServerId, licensing.Value.Mode,
                 x => x.TargetLicenseServerIdIsCopied,
-                $"If you copied it from the license server, tick \"{Labels.TargetLicenseServerIdIsCopied}\".",
+                () => Texts.Get("Request.LicenseServerIdCopied.HowToConfirm", Labels.TargetLicenseServerIdIsCopied),
                 ErrorCodes.LicenseServerId);
         RuleFor(x => x.ReasonCode)
             .Must(code => Catalogue.FindReason(code)?.Purpose == ReasonPurpose.Recovery)
-            .WithMessage("Choose the reason for recovery.")
+            .WithMessage(_ => Texts.Get("Request.Reason.Required"))
             .WithErrorCode(ErrorCodes.UnknownReason);
         RuleFor(x => x.LicenseProgramCode)
             .Must(code => Catalogue.FindProgram(code) is not null)
-            .WithMessage("Choose the license program under which the CALs were bought.")
+            .WithMessage(_ => Texts.Get("Request.LicenseProgram.Required"))
             .WithErrorCode(ErrorCodes.UnknownLicenseProgram);
     }
 }

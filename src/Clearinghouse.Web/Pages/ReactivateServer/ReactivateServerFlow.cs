@@ -15,14 +15,14 @@ public static class ReactivateServerFlow
     {
         Kind = RequestKind.ReactivateServer,
         Segment = "reactivate-server",
-        Title = "Reactivate.Title",
+        TitleKey = "Reactivate.Title",
         Steps =
         [
-            new("request", "Reactivate.Step.Request", "/ReactivateServer/Request", r =>
+            new("request", "Flows.Step.Server", "/ReactivateServer/Request", r =>
                 CalRequestRules.HasTargetServer(r) && Catalogue.FindReason(r.ReasonCode)?.Purpose == ReasonPurpose.Reactivation),
-            new("contact", "Reactivate.Step.Contact", "/ReactivateServer/Contact", CalRequestRules.HasContact),
+            new("contact", "Flows.Step.Company", "/ReactivateServer/Contact", CalRequestRules.HasContact),
         ],
-        Review = new("review", "Reactivate.Step.Review", "/ReactivateServer/Review"),
+        Review = new("review", "Flows.Step.Review", "/ReactivateServer/Review"),
         Submit = SubmitAsync,
         ResultPage = "/ReactivateServer/Result",
         Summary = Summary,
@@ -55,12 +55,12 @@ public static class ReactivateServerFlow
 
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new(Texts.Get("Reactivate.Step.Request"), "request",
+        new(Texts.Get("Flows.Step.Server"), "request",
         [
-            new(Texts.Get("Reactivate.ServerId.Label"), SummaryRows.ServerId(r.TargetLicenseServerId)),
-            new(Texts.Get("Reactivate.Reason.Label"), Catalogue.FindReason(r.ReasonCode)?.Text),
+            new(Labels.LicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
+            new(Texts.Get("Reactivate.Reason.Label"), CatalogueNames.Reason(r.ReasonCode)),
         ]),
-        new(Texts.Get("Reactivate.Step.Contact"), "contact", SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Company"), "contact", SummaryRows.Contact(r)),
     ];
 
     /// <summary>
@@ -69,11 +69,11 @@ public static class ReactivateServerFlow
     /// </summary>
     private static IReadOnlyList<SummarySection> Record(CalRequest submitted) =>
     [
-        new(Texts.Get("Reactivate.Step.Request"), null,
+        new(Texts.Get("Flows.Step.Server"), null,
         [
             new(Texts.Get("Reactivate.PreviousServerId"), SummaryRows.ServerId(submitted.TargetLicenseServerId)),
-            new(Texts.Get("Reactivate.Reason.Label"), Catalogue.FindReason(submitted.ReasonCode)?.Text),
+            new(Texts.Get("Reactivate.Reason.Label"), CatalogueNames.Reason(submitted.ReasonCode)),
         ]),
-        new(Texts.Get("Reactivate.Step.Contact"), null, SummaryRows.Contact(submitted)),
+        new(Texts.Get("Flows.Step.Company"), null, SummaryRows.Contact(submitted)),
     ];
 }

@@ -1,5 +1,6 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Resources;
 using FluentValidation;
 using Microsoft.Extensions.Options;
@@ -57,22 +58,11 @@ public sealed class RequestInputValidator : AbstractValidator<RequestInput>
         ArgumentNullException.ThrowIfNull(licensing);
         var mode = licensing.Value.Mode;
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(x => x.LicenseServerId).Custom((value, context) =>
-        {
-            var failure = ForeignIds.Check(
-                IdFormat.LicenseServerId,
-                value,
-                Texts.Get("Reactivate.ServerId.Label"),
-                mode,
-                context.InstanceToValidate.LicenseServerIdIsCopied,
-                Texts.Get("Reactivate.ServerId.HowToConfirm", Texts.Get("Reactivate.ServerIdIsCopied.Label")),
-                ErrorCodes.LicenseServerId,
-                context.PropertyPath);
-            if (failure is not null)
-            {
-                context.AddFailure(failure);
-            }
-        });
+        RuleFor(x => x.LicenseServerId)
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.LicenseServerId, mode,
+                x => x.LicenseServerIdIsCopied,
+                () => Texts.Get("Request.LicenseServerIdCopied.HowToConfirm", Labels.LicenseServerIdIsCopied),
+                ErrorCodes.LicenseServerId);
         RuleFor(x => x.ReasonCode)
             .Must(code => Catalogue.FindReason(code)?.Purpose == ReasonPurpose.Reactivation)
             .WithMessage(_ => Texts.Get("Reactivate.Reason.Missing"))

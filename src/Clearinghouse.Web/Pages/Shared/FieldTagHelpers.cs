@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Resources;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
@@ -41,7 +42,7 @@ public sealed class FieldErrorTagHelper : TagHelper
     }
 }
 
-/// <summary>Gives each field's error message an id (for aria-describedby) and a spoken "Error:" prefix.</summary>
+/// <summary>Gives each field's error message an id (for aria-describedby) and a spoken "Error:" prefix, in the page's language.</summary>
 [HtmlTargetElement("span", Attributes = ForAttribute)]
 public sealed class FieldErrorMessageTagHelper : TagHelper
 {
@@ -62,7 +63,7 @@ public sealed class FieldErrorMessageTagHelper : TagHelper
         output.Attributes.SetAttribute("id", FieldIds.ErrorId(name));
         if (ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
         {
-            output.PreContent.SetHtmlContent("<span class=\"visually-hidden\">Error: </span>");
+            output.PreContent.SetHtmlContent("<span class=\"visually-hidden\">").Append(Texts.Get("Fields.ErrorPrefix")).AppendHtml("</span>");
         }
     }
 }

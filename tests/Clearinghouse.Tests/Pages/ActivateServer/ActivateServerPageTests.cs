@@ -57,7 +57,7 @@ public abstract class ActivateServerPageTests<TFactory>(TFactory factory) : ICla
         Assert.NotNull(result.Document.QuerySelector("main a[href='/manage-cals']"));
         var shown = IssuedRecord.Rows(result);
         Assert.Equal("Windows Server 2019", shown["Accepts CALs up to"]);
-        Assert.Matches(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2}\s(AM|PM) UTC$", shown["Issued"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$", shown["Issued"]);
 
         var server = await factory.WithDbAsync(db => db.LicenseServers.AsNoTracking().SingleAsync(s => s.Id == serverId));
         Assert.Equal((productId, "windows-server-2019", "windows-server-2019", true),

@@ -186,7 +186,7 @@ public sealed partial class FlowDeclarationTests(ClearinghouseFactory factory) :
     {
         Kind = RequestKind.ManageCals,
         Segment = "x",
-        Title = "X",
+        TitleKey = "X",
         Steps = steps,
         Review = review,
         Submit = (_, _, _, _) => Task.FromResult(new FlowSubmissionOutcome(IssueStatus.Issued, [])),

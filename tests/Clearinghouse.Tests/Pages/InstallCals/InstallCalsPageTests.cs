@@ -32,7 +32,8 @@ public abstract class InstallCalsPageTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal($"/install-cals/{ManageCalsWizard.RequestIdOf(contact)}/contact", contact.Address.AbsolutePath);
         var program = await wizard.ContactAsync(contact);
         Assert.Equal("program", ManageCalsWizard.Step(program));
-        var review = await wizard.AgreementAsync(program, quantity: "40");
+        var agreement = KeyPacks.NewAgreementNumber();
+        var review = await wizard.AgreementAsync(program, quantity: "40", agreement: agreement);
         Assert.Equal("review", ManageCalsWizard.Step(review));
         var rows = IssuedRecord.Rows(review);
         Assert.Equal(IdFormat.LicenseServerId.Format(serverId), rows["License Server ID"]);
@@ -47,7 +48,7 @@ public abstract class InstallCalsPageTests<TFactory>(TFactory factory) : IClassF
         var keyPackId = ManageCalsWizard.KeyPackIdOn(result);
         var requestId = ManageCalsWizard.RequestIdOf(result);
         var stored = await factory.WithDbAsync(db => db.CalRequests.Include(r => r.KeyPack).SingleAsync(r => r.Id == requestId));
-        Assert.Equal((RequestKind.InstallCals, null, "1234567"), (stored.Kind, stored.ReasonCode, stored.AgreementNumber));
+        Assert.Equal((RequestKind.InstallCals, null, agreement), (stored.Kind, stored.ReasonCode, stored.AgreementNumber));
         Assert.Equal((IdFormat.KeyPackId.Parse(keyPackId).Value, serverId, KeyPackPurpose.Install, 40),
             (stored.KeyPack!.Id, stored.KeyPack.LicenseServerId, stored.KeyPack.Purpose, stored.KeyPack.Quantity));
 
@@ -62,7 +63,8 @@ public abstract class InstallCalsPageTests<TFactory>(TFactory factory) : IClassF
     {
         var wizard = NewWizard();
         var serverId = KeyPacks.NewLicenseServerId();
-        var result = await wizard.IssueAsync(serverId);
+        var agreement = KeyPacks.NewAgreementNumber();
+        var result = await wizard.IssueAsync(serverId, agreement);
         var link = result.Document.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Download receipt");
         Assert.Equal($"/install-cals/{ManageCalsWizard.RequestIdOf(result)}/result/receipt", link.GetAttribute("href"));
 
@@ -70,7 +72,7 @@ public abstract class InstallCalsPageTests<TFactory>(TFactory factory) : IClassF
 
         Assert.Equal(ManageCalsWizard.KeyPackIdOn(result), IssuedRecord.ReceiptValue(receipt, "License key pack ID"));
         Assert.Equal(IdFormat.LicenseServerId.Format(serverId), IssuedRecord.ReceiptValue(receipt, "License Server ID"));
-        Assert.Equal("1234567", IssuedRecord.ReceiptValue(receipt, "Enrollment number"));
+        Assert.Equal(agreement, IssuedRecord.ReceiptValue(receipt, "Enrollment number"));
         Assert.DoesNotContain("Reason", receipt, StringComparison.Ordinal);
     }
 

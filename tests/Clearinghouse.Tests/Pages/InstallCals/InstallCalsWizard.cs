@@ -26,14 +26,17 @@ public sealed class InstallCalsWizard(HttpClient client)
 
     public Task<HtmlPage> ContactAsync(HtmlPage page) => _shared.ContactAsync(page);
 
-    public Task<HtmlPage> AgreementAsync(HtmlPage page, string quantity = "25") => _shared.AgreementAsync(page, quantity: quantity);
+    /// <summary>The program step for an Enterprise Agreement: a new agreement number unless one is given.</summary>
+    public Task<HtmlPage> AgreementAsync(HtmlPage page, string quantity = "25", string? agreement = null) =>
+        _shared.AgreementAsync(page, quantity: quantity, agreement: agreement);
 
     public Task<HtmlForm> FillLicenseCodesAsync(HtmlPage page, params string[] codes) => _shared.FillLicenseCodesAsync(page, codes);
 
-    /// <summary>Steps 1 to 3 for an Enterprise Agreement; returns the review page.</summary>
-    public async Task<HtmlPage> UpToReviewAsync(string serverId) =>
-        await AgreementAsync(await ContactAsync(await RequestAsync(await OpenAsync(), serverId)));
+    /// <summary>Steps 1 to 3 for an Enterprise Agreement (a new one unless given); returns the review page.</summary>
+    public async Task<HtmlPage> UpToReviewAsync(string serverId, string? agreement = null) =>
+        await AgreementAsync(await ContactAsync(await RequestAsync(await OpenAsync(), serverId)), agreement: agreement);
 
     /// <summary>The whole walk; returns the result page.</summary>
-    public async Task<HtmlPage> IssueAsync(string serverId) => await AcceptAsync((await UpToReviewAsync(serverId)).Form());
+    public async Task<HtmlPage> IssueAsync(string serverId, string? agreement = null) =>
+        await AcceptAsync((await UpToReviewAsync(serverId, agreement)).Form());
 }

@@ -207,7 +207,8 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal([installed.Id, kept.Id, moved.Id], keyPacks.Select(k => k.GetAttribute("data-key-pack")));
         Assert.Equal(["migrated", "active", "active"], keyPacks.Select(k => k.GetAttribute("data-state")));
         Assert.Contains(IdFormat.LicenseServerId.Format(source), keyPacks[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains($"migrated {Clearinghouse.Web.Pages.Lab.PurchasesModel.Time(moved.IssuedAt)} to key pack {IdFormat.KeyPackId.Format(moved.Id)}",
+        var movedAt = SiteLanguage.In("en", () => Clearinghouse.Web.Pages.Lab.PurchasesModel.Time(moved.IssuedAt));
+        Assert.Contains($"migrated {movedAt} to key pack {IdFormat.KeyPackId.Format(moved.Id)}",
             Normalize(keyPacks[0].TextContent), StringComparison.Ordinal);
         Assert.Contains(IdFormat.LicenseServerId.Format(target), keyPacks[2].TextContent, StringComparison.Ordinal);
     }

@@ -57,8 +57,9 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
     {
         var wizard = NewWizard();
         var serverId = KeyPacks.NewLicenseServerId();
+        var agreement = KeyPacks.NewAgreementNumber();
 
-        var result = await wizard.IssueAsync(serverId);
+        var result = await wizard.IssueAsync(serverId, agreement);
 
         var canonical = IdFormat.KeyPackId.Parse(ManageCalsWizard.KeyPackIdOn(result)).Value;
         var stored = await factory.WithDbAsync(db => db.KeyPacks.Include(k => k.Request).SingleAsync(k => k.Id == canonical));
@@ -66,7 +67,7 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal(RequestChannel.Web, stored.Channel);
         Assert.Equal(("enterprise-agreement", "windows-server-2022", "rds-per-user", 25),
             (stored.LicenseProgramCode, stored.ProductVersionCode, stored.CalTypeCode, stored.Quantity));
-        Assert.Equal("1234567", stored.Request!.AgreementNumber);
+        Assert.Equal(agreement, stored.Request!.AgreementNumber);
         Assert.Equal("replaced", stored.Request.ReasonCode);
         Assert.Equal(("Okafor", "Ada", "Contoso Lab", "NZ", "ada.okafor@contoso.example"),
             (stored.Request.LastName, stored.Request.FirstName, stored.Request.CompanyName, stored.Request.CountryRegionCode, stored.Request.Email));
@@ -265,7 +266,8 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
     {
         var wizard = NewWizard();
         var serverId = KeyPacks.NewLicenseServerId();
-        var review = await wizard.UpToReviewAsync(serverId);
+        var agreement = KeyPacks.NewAgreementNumber();
+        var review = await wizard.UpToReviewAsync(serverId, agreement);
         var requestId = ManageCalsWizard.RequestIdOf(review);
 
         var request = await wizard.OpenAsync($"/manage-cals/{requestId}/request");
@@ -276,7 +278,7 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("enterprise-agreement", SelectedValue(request, "Input_LicenseProgramCode"));
         Assert.Equal("Okafor", contact.Document.GetElementById("Input_LastName")!.GetAttribute("value"));
         Assert.Equal("NZ", SelectedValue(contact, "Input_CountryRegionCode"));
-        Assert.Equal("1234567", program.Document.GetElementById("Input_AgreementNumber")!.GetAttribute("value"));
+        Assert.Equal(agreement, program.Document.GetElementById("Input_AgreementNumber")!.GetAttribute("value"));
         Assert.Equal("rds-per-user", SelectedValue(program, "Input_CalTypeCode"));
     }
 
@@ -430,7 +432,8 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
     {
         var wizard = NewWizard();
         var serverId = KeyPacks.NewLicenseServerId();
-        var result = await wizard.IssueAsync(serverId);
+        var agreement = KeyPacks.NewAgreementNumber();
+        var result = await wizard.IssueAsync(serverId, agreement);
         var keyPackId = ManageCalsWizard.KeyPackIdOn(result);
         var link = result.Document.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Download receipt");
 
@@ -442,7 +445,7 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains($"License key pack ID:      {keyPackId}", text, StringComparison.Ordinal);
         Assert.Contains(IdFormat.LicenseServerId.Format(serverId), text, StringComparison.Ordinal);
-        Assert.Contains("Enrollment number:        1234567", text, StringComparison.Ordinal);
+        Assert.Contains($"Enrollment number:        {agreement}", text, StringComparison.Ordinal);
         Assert.Contains("Retain a copy", text, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,8 @@ public abstract partial class ManageCalsResultTests<TFactory>(TFactory factory) 
     {
         var wizard = NewWizard();
         var serverId = KeyPacks.NewLicenseServerId();
-        var result = await wizard.IssueAsync(serverId);
+        var agreement = KeyPacks.NewAgreementNumber();
+        var result = await wizard.IssueAsync(serverId, agreement);
         var requestId = ManageCalsWizard.RequestIdOf(result);
 
         // Whatever changes the row behind the portal's back, the key pack is what the server installs.
@@ -47,7 +48,7 @@ public abstract partial class ManageCalsResultTests<TFactory>(TFactory factory) 
 
         // What the key pack does not hold comes from the request: who asked, why, under which purchase.
         Assert.Equal("Contoso Lab", shown.GetValueOrDefault("Company name"));
-        Assert.Equal("1234567", IssuedRecord.ReceiptValue(receipt, "Enrollment number"));
+        Assert.Equal(agreement, IssuedRecord.ReceiptValue(receipt, "Enrollment number"));
         Assert.Equal(ManageCalsWizard.Replaced, IssuedRecord.ReceiptValue(receipt, "Reason for recovery"));
         Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$", IssuedRecord.ReceiptValue(receipt, "Issued"));
     }
@@ -159,7 +160,7 @@ public abstract partial class ManageCalsResultTests<TFactory>(TFactory factory) 
             FirstName = "Ada",
             CompanyName = "Contoso Lab",
             CountryRegionCode = "NZ",
-            AgreementNumber = "1234567",
+            AgreementNumber = KeyPacks.NewAgreementNumber(),
             ProductVersionCode = "windows-server-2022",
             CalTypeCode = "rds-per-user",
             Quantity = 25,

@@ -48,9 +48,14 @@ public sealed class ManageCalsWizard(HttpClient client)
             .Fill("Country/region", "New Zealand")
             .Fill("E-mail", "ada.okafor@contoso.example"));
 
-    public Task<HtmlPage> AgreementAsync(HtmlPage page, string label = "Enrollment number", string quantity = "25") =>
+    /// <summary>
+    /// The program step for an agreement: a new agreement number unless one is given, so that one test's migration does
+    /// not move another's CALs (Manage CALs moves the agreement's key packs from other servers).
+    /// </summary>
+    public Task<HtmlPage> AgreementAsync(
+        HtmlPage page, string label = "Enrollment number", string quantity = "25", string? agreement = null) =>
         AcceptAsync(page.Form()
-            .Fill(label, "1234567")
+            .Fill(label, agreement ?? KeyPacks.NewAgreementNumber())
             .Fill("Product version", "Windows Server 2022")
             .Fill("CAL type", "RDS Per User CAL")
             .Fill("Quantity", quantity));
@@ -91,16 +96,17 @@ public sealed class ManageCalsWizard(HttpClient client)
     public static int LicenseCodeFields(HtmlPage page) =>
         page.Document.QuerySelectorAll("input[name^='Input.LicenseCodes[']").Length;
 
-    /// <summary>Steps 1 to 3 for an Enterprise Agreement; returns the review page.</summary>
-    public async Task<HtmlPage> UpToReviewAsync(string serverId)
+    /// <summary>Steps 1 to 3 for an Enterprise Agreement (a new one unless given); returns the review page.</summary>
+    public async Task<HtmlPage> UpToReviewAsync(string serverId, string? agreement = null)
     {
         var contact = await RequestAsync(await OpenAsync(), serverId);
         var program = await ContactAsync(contact);
-        return await AgreementAsync(program);
+        return await AgreementAsync(program, agreement: agreement);
     }
 
     /// <summary>The whole walk; returns the result page.</summary>
-    public async Task<HtmlPage> IssueAsync(string serverId) => await AcceptAsync((await UpToReviewAsync(serverId)).Form());
+    public async Task<HtmlPage> IssueAsync(string serverId, string? agreement = null) =>
+        await AcceptAsync((await UpToReviewAsync(serverId, agreement)).Form());
 
     public static string KeyPackIdOn(HtmlPage result) =>
         result.Document.GetElementById("key-pack-id")?.TextContent.Trim()

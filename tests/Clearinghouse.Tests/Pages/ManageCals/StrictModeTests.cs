@@ -5,6 +5,7 @@ using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 
 namespace Clearinghouse.Tests.Pages.ManageCals;
 
@@ -75,10 +76,12 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
     public async Task Walk_WithIdsAndCodesIssuedHere_IssuesAKeyPackThatIsNotForeign()
     {
         var wizard = NewWizard();
-        var serverId = KeyPacks.NewLicenseServerId();
+        var serverId = (await factory.ActivateServerAsync()).Id;
+        var code = NewRetailCode();
+        await factory.RegisterAsync("license-pack", code, 10, calType: "rds-per-device");
         var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), serverId)));
 
-        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, program, NewRetailCode()));
+        var review = await wizard.AcceptAsync(await FillLicensePackAsync(wizard, program, code));
 
         Assert.Null(review.Document.GetElementById("foreign-id-notice"));
         Assert.Null(review.Document.GetElementById("foreign-codes-notice"));
@@ -91,7 +94,7 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
     public async Task Program_WithALicenseCodeThatDoesNotCheckOut_IsATypingErrorNamingFieldAndGroup()
     {
         var wizard = NewWizard();
-        var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId())));
+        var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), (await factory.ActivateServerAsync()).Id)));
         var mistyped = NewRetailCode().ToCharArray();
         mistyped[13] = mistyped[13] == 'B' ? 'C' : 'B'; // group 3
         var form = await FillLicensePackAsync(wizard, program, NewRetailCode(), new string(mistyped));
@@ -112,7 +115,7 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
     public async Task Program_WithALicenseCodeOutsideTheIssuingAlphabet_IsRefusedBecauseOnlyCodesIssuedHereCount()
     {
         var wizard = NewWizard();
-        var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId())));
+        var program = await wizard.ContactAsync(await wizard.AcceptAsync(FillRequest(await wizard.OpenAsync(), (await factory.ActivateServerAsync()).Id)));
 
         var page = await wizard.RefuseAsync(await FillLicensePackAsync(wizard, program, "BCDFG-HJKMP-QRTVA-XY234-6789B"));
 

@@ -172,7 +172,7 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
 
         Assert.StartsWith("Groups 1, 2, 3, 4, 5, 6 and 7 of the License Server ID do not check out.",
             Assert.Single(ManageCalsWizard.ErrorSummary(refused)), StringComparison.Ordinal);
-        Assert.Contains("tick \u201cI copied this ID from the license server; use it as entered\u201d", ManageCalsWizard.ErrorSummary(refused)[0], StringComparison.Ordinal);
+        Assert.Contains("tick \"I copied this ID from the license server; use it as entered\"", ManageCalsWizard.ErrorSummary(refused)[0], StringComparison.Ordinal);
         Assert.Equal("Input_LicenseServerId-error", refused.Document.GetElementById("Input_LicenseServerIdIsCopied")!.GetAttribute("aria-describedby"));
         var contact = await wizard.AcceptAsync(refused.Form().Check(LicenseServerWizard.Copied));
         var id = ManageCalsWizard.RequestIdOf(contact);
