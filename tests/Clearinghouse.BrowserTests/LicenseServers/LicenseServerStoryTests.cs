@@ -43,7 +43,7 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
 
         // 2022 CALs are newer than the 2019 server accepts: refused, naming both versions.
         var newer = await InstallAsync(page, first, "Enterprise Agreement", ("Enrollment number", agreement), Version2022, "RDS Per User CAL", 5);
-        Assert.Null(newer.KeyPackId);
+        Assert.Equal((null, "program"), (newer.KeyPackId, newer.RefusedAt));
         Assert.Contains(Version2019, newer.Refusal, StringComparison.Ordinal);
         Assert.Contains(Version2022, newer.Refusal, StringComparison.Ordinal);
 
@@ -52,7 +52,7 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
         var retail = await InstallAsync(page, first, "License Pack (Retail Purchase)", ("License code 1", code), Version2019, "RDS Per Device CAL", 5);
         Assert.Equal(HttpStatusCode.OK, (await SubmitKeyPackAsync(api, first, retail.KeyPackId!)).StatusCode);
         var again = await InstallAsync(page, second, "License Pack (Retail Purchase)", ("License code 1", code), Version2019, "RDS Per Device CAL", 5);
-        Assert.Null(again.KeyPackId);
+        Assert.Equal((null, "program"), (again.KeyPackId, again.RefusedAt));
         Assert.Contains("already been installed", again.Refusal, StringComparison.Ordinal);
         Assert.Contains(code, again.Refusal, StringComparison.Ordinal);
 
@@ -84,7 +84,7 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
         Assert.Equal(ErrorCodes.LicenseServerReactivated, (await gone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
 
         var oldId = await InstallAsync(page, first, "Enterprise Agreement", ("Enrollment number", agreement), Version2019, "RDS Per User CAL", 1);
-        Assert.Null(oldId.KeyPackId);
+        Assert.Equal((null, "request"), (oldId.KeyPackId, oldId.RefusedAt));
         Assert.Contains("reactivated", oldId.Refusal, StringComparison.Ordinal);
         Assert.DoesNotContain(reactivated, oldId.Refusal, StringComparison.Ordinal);
 
@@ -101,10 +101,10 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
 
     /// <summary>
     /// Walks Install client access licenses from "Select option" for <paramref name="serverId"/>; returns the key pack
-    /// ID issued, or the refusal. A rule may refuse at the step it concerns (the License Server ID on the first step, the
-    /// CALs on the program step) or, failing that, at submit: the refusal is taken wherever it comes.
+    /// ID issued, or the refusal and the step that refused it ("request", "program" or "review"): a rule refuses at the
+    /// step it concerns, where it can be put right.
     /// </summary>
-    private static async Task<(string? KeyPackId, string? Refusal)> InstallAsync(
+    private static async Task<(string? KeyPackId, string? Refusal, string? RefusedAt)> InstallAsync(
         IPage page, string serverId, string program, (string Label, string Value) proof, string version, string calType, int quantity)
     {
         var wizard = new ManageCalsWizard(page);
@@ -115,7 +115,7 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
         await wizard.Field("License Program").SelectOptionAsync(new SelectOptionValue { Label = program });
         if (await PressAsync(page, "Next", "Contact information") is { } atRequest)
         {
-            return (null, atRequest);
+            return (null, atRequest, "request");
         }
 
         await wizard.FillContactAsync(CalRequestEntries.ForNewServer());
@@ -130,15 +130,15 @@ public sealed class LicenseServerStoryTests(PortalFixture portal)
         await wizard.Field("Quantity").FillAsync(quantity.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (await PressAsync(page, "Next", "Review and submit") is { } atProgram)
         {
-            return (null, atProgram);
+            return (null, atProgram, "program");
         }
 
         if (await PressAsync(page, "Submit", "Your license key pack ID") is { } atSubmit)
         {
-            return (null, atSubmit);
+            return (null, atSubmit, "review");
         }
 
-        return ((await page.Locator("#key-pack-id").TextContentAsync())!.Trim(), null);
+        return ((await page.Locator("#key-pack-id").TextContentAsync())!.Trim(), null, null);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Tests.Licensing;
 using Clearinghouse.Tests.Pages.ActivateServer;
+using Clearinghouse.Tests.Pages.Flows;
 using Clearinghouse.Tests.Pages.InstallCals;
 using Clearinghouse.Tests.Pages.ManageCals;
 using Clearinghouse.Web.Data;
@@ -21,6 +22,11 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
     where TFactory : ClearinghouseFactory
 {
     private const string AlreadyReactivated = "This license server has already been reactivated: it was given a new License Server ID";
+
+    /// <summary>How the CAL flows refuse an old ID (they ask for CALs, not to reactivate it).</summary>
+    private const string ReactivatedSince =
+        "This license server has been reactivated since: it was given a new License Server ID, and this one is no longer " +
+        "accepted. Enter the License Server ID the license server shows now (in RD Licensing Manager, right-click the server, then Properties).";
 
     private LicenseServerWizard NewWizard() => new(factory.CreatePageClient());
 
@@ -339,56 +345,38 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
-    public async Task OldId_AfterReactivation_IsRefusedByManageCals()
+    public async Task OldId_AfterReactivation_IsRefusedByManageCals_AtItsFirstStep_WithoutGivingTheNewId()
     {
         var old = await factory.ActivateServerAsync();
-        await NewWizard().ReactivateAsync(old.Id);
+        var newId = LicenseServerWizard.ServerIdOn(await NewWizard().ReactivateAsync(old.Id));
         var manage = new ManageCalsWizard(factory.CreatePageClient());
+        var count = await factory.WithDbAsync(db => db.CalRequests.CountAsync());
 
-        // The step refuses it early where it checks the rules; otherwise submitting does.
-        var response = await (await manage.OpenAsync()).Form()
+        var refused = await manage.RefuseAsync((await manage.OpenAsync()).Form()
             .Fill("Target License Server ID", IdFormat.LicenseServerId.Format(old.Id))
             .Fill("Reason for recovery", ManageCalsWizard.Replaced)
-            .Fill("License Program", "Enterprise Agreement")
-            .SubmitAsync();
-        if (response.StatusCode == HttpStatusCode.Found)
-        {
-            var program = await manage.ContactAsync(await HtmlPage.FollowRedirectAsync(manage.Client, response));
-            var review = await manage.AgreementAsync(program);
-            response = await review.Form().SubmitAsync();
-        }
+            .Fill("License Program", "Enterprise Agreement"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var errors = ManageCalsWizard.ErrorSummary(await HtmlPage.ReadAsync(manage.Client, response));
-        Assert.Contains(errors, e => e.Contains("reactivated", StringComparison.Ordinal));
-        Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.LicenseServerId == old.Id)));
+        StepRefusals.AssertRefusedOn(refused, "Input_TargetLicenseServerId", ReactivatedSince);
+        Assert.DoesNotContain(IdFormat.LicenseServerId.Format(newId), refused.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(count, await factory.WithDbAsync(db => db.CalRequests.CountAsync()));
     }
 
     [Fact]
-    public async Task OldId_AfterReactivation_IsRefusedByInstallCals_WithoutGivingTheNewId()
+    public async Task OldId_AfterReactivation_IsRefusedByInstallCals_AtItsFirstStep_WithoutGivingTheNewId()
     {
         var old = await factory.ActivateServerAsync();
         var newId = LicenseServerWizard.ServerIdOn(await NewWizard().ReactivateAsync(old.Id));
         var install = new InstallCalsWizard(factory.CreatePageClient());
+        var count = await factory.WithDbAsync(db => db.CalRequests.CountAsync());
 
-        // The step refuses it early where it checks the rules; otherwise submitting does.
-        var response = await (await install.OpenAsync()).Form()
+        var refused = await install.RefuseAsync((await install.OpenAsync()).Form()
             .Fill("License Server ID", IdFormat.LicenseServerId.Format(old.Id))
-            .Fill("License Program", "Enterprise Agreement")
-            .SubmitAsync();
-        if (response.StatusCode == HttpStatusCode.Found)
-        {
-            var program = await install.ContactAsync(await HtmlPage.FollowRedirectAsync(install.Client, response));
-            var review = await install.AgreementAsync(program);
-            response = await review.Form().SubmitAsync();
-        }
+            .Fill("License Program", "Enterprise Agreement"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var errors = ManageCalsWizard.ErrorSummary(await HtmlPage.ReadAsync(install.Client, response));
-        var refusal = Assert.Single(errors);
-        Assert.StartsWith("This license server has been reactivated since", refusal, StringComparison.Ordinal);
-        Assert.DoesNotContain(newId, refusal.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.KeyPacks.CountAsync(k => k.LicenseServerId == old.Id || k.LicenseServerId == newId)));
+        StepRefusals.AssertRefusedOn(refused, "Input_LicenseServerId", ReactivatedSince);
+        Assert.DoesNotContain(IdFormat.LicenseServerId.Format(newId), refused.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(count, await factory.WithDbAsync(db => db.CalRequests.CountAsync()));
     }
 
     [Fact]
