@@ -31,12 +31,17 @@ public static class CalRequestRules
             null => false,
         };
 
-    /// <summary>Whether a request of its kind can be submitted: a key pack request holds all a key pack is made from.</summary>
+    /// <summary>
+    /// Whether a request of its kind can be submitted: a key pack request holds all a key pack is made from, an
+    /// activation or reactivation all its issuer needs.
+    /// </summary>
     public static bool IsComplete(CalRequest r) => r.Kind switch
     {
         RequestKind.ManageCals =>
             HasTargetServer(r) && HasReason(r) && HasProgram(r) && HasContact(r) && HasProgramDetails(r),
         RequestKind.InstallCals => HasTargetServer(r) && HasProgram(r) && HasContact(r) && HasProgramDetails(r),
+        RequestKind.ActivateServer => ServerActivation.IsComplete(r),
+        RequestKind.ReactivateServer => ServerReactivation.IsComplete(r),
         _ => false,
     };
 

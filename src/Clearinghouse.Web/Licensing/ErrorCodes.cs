@@ -84,6 +84,7 @@ public static class ErrorCodes
 
     // Choices from the catalogue, and the quantity.
     public const string UnknownReason = "unknown-reason";
+    public const string UnknownOperatingSystem = "unknown-operating-system";
     public const string UnknownLicenseProgram = "unknown-license-program";
     public const string UnknownCountryRegion = "unknown-country-region";
     public const string UnknownProductVersion = "unknown-product-version";

@@ -70,7 +70,11 @@ public sealed class ServerReactivation(
             var old = await db.LicenseServers.SingleOrDefaultAsync(s => s.Id == oldId, cancellationToken);
             if (rules.TargetServerRefusal(old) is { } refusal)
             {
-                return LicenseServerOutcome.Refused([refusal]);
+                // The server was read after the request: another submission of this same request (a double click, a
+                // second tab) may have reactivated it in between. Then the server's new ID is this request's result.
+                return await IssuedMeanwhileAsync(requestId, cancellationToken) is { } mine
+                    ? LicenseServerOutcome.Issued(mine)
+                    : LicenseServerOutcome.Refused([refusal]);
             }
 
             var keyPacks = await db.KeyPacks.Include(k => k.Installation)
@@ -94,6 +98,16 @@ public sealed class ServerReactivation(
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>The server this request was issued, read afresh; null when it has not been.</summary>
+    private async Task<LicenseServer?> IssuedMeanwhileAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var issued = await db.CalRequests.AsNoTracking()
+            .Where(r => r.Id == requestId)
+            .Select(r => r.IssuedLicenseServerId)
+            .SingleOrDefaultAsync(cancellationToken);
+        return issued is null ? null : await db.LicenseServers.SingleAsync(s => s.Id == issued, cancellationToken);
     }
 
     /// <summary>A reactivation request holds the server's ID, a reason for reactivating and the contact.</summary>

@@ -1,6 +1,7 @@
 using Clearinghouse.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Clearinghouse.Tests.Infrastructure;
@@ -31,13 +32,16 @@ public abstract class TestDatabase : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
     };
 
-    /// <summary>A context on this database built the way the portal builds its own, for data-layer tests.</summary>
-    public ClearinghouseDbContext CreateContext() => Provider switch
+    /// <summary>
+    /// A context on this database built the way the portal builds its own, for data-layer tests; with
+    /// <paramref name="interceptors"/>, for a test that acts between two of its commands.
+    /// </summary>
+    public ClearinghouseDbContext CreateContext(params IInterceptor[] interceptors) => Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteClearinghouseDbContext(
-            new DbContextOptionsBuilder<SqliteClearinghouseDbContext>().UseSqlite(ConnectionString).Options),
+            new DbContextOptionsBuilder<SqliteClearinghouseDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options),
         DatabaseProvider.PostgreSql => new PostgreSqlClearinghouseDbContext(
-            new DbContextOptionsBuilder<PostgreSqlClearinghouseDbContext>().UseNpgsql(ConnectionString).Options),
+            new DbContextOptionsBuilder<PostgreSqlClearinghouseDbContext>().UseNpgsql(ConnectionString).AddInterceptors(interceptors).Options),
         _ => throw new NotSupportedException($"No test context for {Provider}."),
     };
 

@@ -1,8 +1,12 @@
+using System.Data.Common;
+using System.Security.Cryptography;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 
 namespace Clearinghouse.Tests.Licensing;
@@ -99,6 +103,28 @@ public abstract class ServerReactivationTests<TFactory>(TFactory factory) : ICla
         Assert.Null(Assert.Single(stored, r => r.SubmittedAt is null).IssuedLicenseServerId);
     }
 
+    /// <summary>
+    /// A double click on Submit: the second submission reads the request before the first commits and the server after,
+    /// so it finds the server reactivated — by its own request, whose result it must show, not a refusal.
+    /// </summary>
+    [Fact]
+    public async Task Reactivate_WhenAnotherSubmissionOfTheSameRequestCommitsBetweenItsReads_ReturnsThatServer()
+    {
+        var old = await factory.ActivateServerAsync();
+        var request = await factory.SaveAsync(Reactivation(old.Id));
+        LicenseServerOutcome? first = null;
+        var between = new BeforeFirstRead("LicenseServers", async () => first = await ReactivateAsync(request.Id, request.Version));
+        await using var db = factory.Database.CreateContext(between);
+        using var random = RandomNumberGenerator.Create();
+        var second = new ServerReactivation(db, random, TimeProvider.System, new LicensingRules(db, Options.Create(new LicensingOptions())));
+
+        var outcome = await second.TryReactivateAsync(request.Id, request.Version);
+
+        Assert.Equal(IssueStatus.Issued, first?.Status);
+        Assert.True(outcome.Status == IssueStatus.Issued, $"{outcome.Status}: {string.Join(" ", outcome.Refusals.Select(r => r.Message))}");
+        Assert.Equal(first!.Server!.Id, outcome.Server!.Id);
+    }
+
     [Fact]
     public async Task Reactivate_InLenientMode_AServerFromElsewhereIsRecordedAsReplaced()
     {
@@ -184,6 +210,23 @@ public abstract class ServerReactivationTests<TFactory>(TFactory factory) : ICla
         var request = await factory.SaveAsync(Reactivation(old.Id, "replaced"));
 
         Assert.Equal(IssueStatus.NotIssuable, (await ReactivateAsync(request.Id, request.Version)).Status);
+    }
+
+    /// <summary>Runs <paramref name="action"/> once, just before the first query that reads <paramref name="table"/>.</summary>
+    private sealed class BeforeFirstRead(string table, Func<Task> action) : DbCommandInterceptor
+    {
+        private int _done;
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains($"FROM \"{table}\"", StringComparison.Ordinal) && Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                await action();
+            }
+
+            return result;
+        }
     }
 
     private Task<LicenseServerOutcome> ReactivateAsync(Guid requestId, int version) =>

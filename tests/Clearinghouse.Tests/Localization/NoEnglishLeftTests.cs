@@ -166,6 +166,73 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task ActivateServer_EveryPageAndMessage_HasNoEnglish()
+    {
+        var client = JapaneseClient(factory);
+        var productId = Ja(() => Texts.Get("Activate.ProductId.Label"));
+        var operatingSystem = Ja(() => Texts.Get("Activate.OperatingSystem.Label"));
+
+        var start = await GetAsync(client, "/activate-server", "license server");
+        await RefuseAsync(client, start.Form().Fill(productId, "00490-92005-!").Fill(operatingSystem, "windows-server-2019"),
+            "license server, a character that cannot occur");
+        await RefuseAsync(client, start.Form().Fill(productId, "0049092005994"), "license server, too short, no operating system");
+        await RefuseAsync(client, start.Form().Fill(productId, "00490-9200-99454-AT527"), "license server, a short group");
+        var contact = await AcceptAsync(client, start.Form()
+            .Fill(productId, NewProductId())
+            .Fill(operatingSystem, "windows-server-2019"), "company information");
+        await RefuseAsync(client, contact.Form(), "company information, nothing entered");
+        var review = await AcceptAsync(client, Contact(contact), "review");
+
+        await GetAsync(client, review.Address.AbsolutePath + "?changed=true", "review, changed in another tab");
+        var result = await AcceptAsync(client, review.Form(), "result");
+        await ReceiptAsync(client, result);
+
+        AssertNoEnglish();
+    }
+
+    [Fact]
+    public async Task ReactivateServer_EveryPageAndMessage_KeyPacksThatFollowedAndRefusals_HasNoEnglish()
+    {
+        var client = JapaneseClient(factory);
+        var serverId = Ja(() => Labels.LicenseServerId);
+        var reason = Ja(() => Texts.Get("Reactivate.Reason.Label"));
+        var server = await factory.ActivateServerAsync("windows-server-2019");
+        await factory.IssueAsync(Agreement(RequestKind.InstallCals, server.Id, KeyPacks.NewAgreementNumber(), 1500, "windows-server-2019"));
+        await factory.IssueAsync(Agreement(RequestKind.InstallCals, server.Id, KeyPacks.NewAgreementNumber(), 1, "windows-server-2016", "vdi-suite"));
+
+        var start = await GetAsync(client, "/reactivate-server", "license server");
+        await RefuseAsync(client, start.Form().Fill(serverId, "BCDFG-HJKMP-!").Fill(reason, "redeployed"), "license server, a character that cannot occur");
+        await RefuseAsync(client, start.Form().Fill(serverId, "BCDFG-HJKMP"), "license server, too short, no reason");
+        var asks = await RefuseAsync(client, start.Form()
+            .Fill(serverId, IdFormat.LicenseServerId.Format(AlphabetOnlyIds.New(IdFormat.LicenseServerId)))
+            .Fill(reason, "certificate-corrupt"), "license server, asking to confirm a foreign ID");
+        var foreignContact = await AcceptAsync(client, asks.Form().Check(Ja(() => Labels.LicenseServerIdIsCopied)), "company information");
+        await RefuseAsync(client, foreignContact.Form(), "company information, nothing entered");
+        await AcceptAsync(client, Contact(foreignContact), "review, foreign ID");
+
+        // Two requests for one server: the second is submitted first, so the first is refused at submit.
+        var first = await AcceptAsync(client, Contact(await AcceptAsync(client, (await GetAsync(client, "/reactivate-server", "license server")).Form()
+            .Fill(serverId, IdFormat.LicenseServerId.Format(server.Id))
+            .Fill(reason, "upgraded"), "company information")), "review");
+        var second = await AcceptAsync(client, Contact(await AcceptAsync(client, (await GetAsync(client, "/reactivate-server", "license server")).Form()
+            .Fill(serverId, IdFormat.LicenseServerId.Format(server.Id))
+            .Fill(reason, "private-key-compromised"), "company information")), "review");
+        var result = await AcceptAsync(client, second.Form(), "result, key packs that followed");
+        await ReceiptAsync(client, result);
+        await RefuseAsync(client, first.Form(), "review, reactivated meanwhile");
+        await RefuseAsync(client, (await GetAsync(client, "/reactivate-server", "license server")).Form()
+            .Fill(serverId, IdFormat.LicenseServerId.Format(server.Id))
+            .Fill(reason, "redeployed"), "license server, already reactivated");
+
+        var strict = JapaneseClient(factory.Strict());
+        await RefuseAsync(strict, (await GetAsync(strict, "/reactivate-server", "license server, strict mode")).Form()
+            .Fill(serverId, IdFormat.LicenseServerId.Format(KeyPacks.NewLicenseServerId()))
+            .Fill(reason, "activation-key-expired"), "license server, strict mode, not activated here");
+
+        AssertNoEnglish();
+    }
+
+    [Fact]
     public async Task SelectOption_AndTheErrorPages_HaveNoEnglish()
     {
         var client = JapaneseClient(factory);

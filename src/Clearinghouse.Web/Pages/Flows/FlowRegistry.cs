@@ -1,6 +1,8 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Pages.ActivateServer;
 using Clearinghouse.Web.Pages.InstallCals;
 using Clearinghouse.Web.Pages.ManageCals;
+using Clearinghouse.Web.Pages.ReactivateServer;
 
 namespace Clearinghouse.Web.Pages.Flows;
 
@@ -11,6 +13,8 @@ public static class FlowRegistry
     [
         ManageCalsFlow.Declaration,
         InstallCalsFlow.Declaration,
+        ActivateServerFlow.Declaration,
+        ReactivateServerFlow.Declaration,
     ];
 
     /// <summary>The flow that owns requests of <paramref name="kind"/> arriving through <paramref name="channel"/>.</summary>

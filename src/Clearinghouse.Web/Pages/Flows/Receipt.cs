@@ -31,16 +31,25 @@ public static class Receipt
     public static string Text(KeyPack keyPack, IReadOnlyList<SummarySection> sections)
     {
         ArgumentNullException.ThrowIfNull(keyPack);
+        return Text(Texts.Get("Receipt.Heading"), Labels.KeyPackId, IdFormat.KeyPackId.Format(keyPack.Id), Texts.Get("Receipt.Retain"), sections);
+    }
+
+    /// <summary>
+    /// A receipt for an issued ID (a key pack's, a license server's): the site, <paramref name="heading"/>, the ID, why to
+    /// keep it, then <paramref name="sections"/>.
+    /// </summary>
+    internal static string Text(string heading, string idLabel, string formattedId, string retain, IReadOnlyList<SummarySection> sections)
+    {
         ArgumentNullException.ThrowIfNull(sections);
         var width = sections.SelectMany(s => s.Rows).Select(r => Columns(Printable(r.Label)))
-            .Append(Columns(Labels.KeyPackId)).Max() + 2;
+            .Append(Columns(idLabel)).Max() + 2;
         var text = new StringBuilder();
         Text(text, Texts.Get("Receipt.Title"));
-        Text(text, Texts.Get("Receipt.Heading"));
+        Text(text, heading);
         Text(text, string.Empty);
-        Line(text, width, Labels.KeyPackId, [IdFormat.KeyPackId.Format(keyPack.Id)]);
+        Line(text, width, idLabel, [formattedId]);
         Text(text, string.Empty);
-        Text(text, Texts.Get("Receipt.Retain"));
+        Text(text, retain);
         foreach (var section in sections)
         {
             Text(text, string.Empty);
