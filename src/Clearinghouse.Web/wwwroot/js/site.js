@@ -30,6 +30,7 @@
     document.querySelectorAll("[data-license-codes]").forEach(function (group) {
         var button = group.querySelector("[data-add-license-code]");
         var max = parseInt(group.getAttribute("data-max"), 10);
+        var labels = JSON.parse(group.getAttribute("data-labels") || "[]");
         if (!button) {
             return;
         }
@@ -58,7 +59,7 @@
                 input.removeAttribute("aria-describedby");
             }
             label.htmlFor = input.id;
-            label.textContent = "License code " + (index + 1);
+            label.textContent = labels[index] || label.textContent;
             if (error) {
                 error.id = input.id + "-error";
                 error.textContent = "";
@@ -106,9 +107,9 @@
         button.addEventListener("click", function () {
             navigator.clipboard.writeText(source.textContent.trim()).then(function () {
                 if (status) {
-                    status.textContent = "License key pack ID copied.";
+                    status.textContent = button.getAttribute("data-copied-status");
                 }
-                button.textContent = "Copied";
+                button.textContent = button.getAttribute("data-copied");
             });
         });
     });
