@@ -115,7 +115,10 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
             var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
             if (assessment.Refusals.Count > 0)
             {
-                return IssueOutcome.Refused(assessment.Refusals);
+                // Another submission of this same request (a double click) may have committed between the read above and
+                // the rules' reads: its own code installed, its own purchase used. Then its key pack is the answer.
+                var issuedMeanwhile = await db.KeyPacks.AsNoTracking().SingleOrDefaultAsync(k => k.RequestId == requestId, cancellationToken);
+                return issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals);
             }
 
             var keyPack = Issue(request, facts, assessment);

@@ -1,8 +1,10 @@
+using System.Security.Cryptography;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 
 namespace Clearinghouse.Tests.Licensing;
@@ -306,6 +308,29 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
     public async Task Check_ForAnEmptyDraft_RefusesNothing()
     {
         Assert.Empty(await CheckAsync(new RequestFacts { Kind = RequestKind.InstallCals }));
+    }
+
+    /// <summary>
+    /// A double click on Submit of Install CALs with a license code: the second submission reads the request before the
+    /// first commits and the codes after, so it finds the code installed — by its own request, whose key pack it must
+    /// show, not a refusal.
+    /// </summary>
+    [Fact]
+    public async Task Issue_WhenAnotherSubmissionOfTheSameRequestCommitsBetweenItsReads_ReturnsThatKeyPack()
+    {
+        var request = await factory.SaveAsync(Retail(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), [NewRetailCode()], 5));
+        IssueOutcome? first = null;
+        var between = new BeforeFirstRead("RetailLicenseCodes", async () =>
+            first = await factory.WithServicesAsync(services => services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request.Id, request.Version)));
+        await using var db = factory.Database.CreateContext(between);
+        using var random = RandomNumberGenerator.Create();
+        var second = new KeyPackIssuer(db, random, TimeProvider.System, new LicensingRules(db, Options.Create(new LicensingOptions())));
+
+        var outcome = await second.TryIssueAsync(request.Id, request.Version);
+
+        Assert.Equal(IssueStatus.Issued, first?.Status);
+        Assert.True(outcome.Status == IssueStatus.Issued, $"{outcome.Status}: {string.Join(" ", outcome.Refusals.Select(r => r.Message))}");
+        Assert.Equal(first!.KeyPack!.Id, outcome.KeyPack!.Id);
     }
 
     private Task<IReadOnlyList<RuleRefusal>> CheckAsync(RequestFacts facts) =>

@@ -212,23 +212,6 @@ public abstract class ServerReactivationTests<TFactory>(TFactory factory) : ICla
         Assert.Equal(IssueStatus.NotIssuable, (await ReactivateAsync(request.Id, request.Version)).Status);
     }
 
-    /// <summary>Runs <paramref name="action"/> once, just before the first query that reads <paramref name="table"/>.</summary>
-    private sealed class BeforeFirstRead(string table, Func<Task> action) : DbCommandInterceptor
-    {
-        private int _done;
-
-        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains($"FROM \"{table}\"", StringComparison.Ordinal) && Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                await action();
-            }
-
-            return result;
-        }
-    }
-
     private Task<LicenseServerOutcome> ReactivateAsync(Guid requestId, int version) =>
         factory.WithServicesAsync(services => services.GetRequiredService<ServerReactivation>().TryReactivateAsync(requestId, version));
 
