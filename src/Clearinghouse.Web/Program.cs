@@ -29,6 +29,7 @@ builder.Services.AddLicensingRules();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
+builder.Services.AddIdempotencyPurge();
 builder.Services.AddFlows();
 builder.Services.AddLabAdministration();
 
@@ -68,6 +69,7 @@ app.UseRouting();
 app.UseNotFoundForUnknownAddresses();
 app.UseDatabaseReadinessGate();
 app.UseRateLimiter();
+app.UseApiBodyLimit();
 
 app.UseSwagger();
 app.UseSwaggerUI(options => options.DocumentTitle = "Clearinghouse API");

@@ -38,6 +38,7 @@ public static class KeyPackInstallationEndpoints
     {
         api.MapPost("/license-servers/{licenseServerId}/key-pack-installations", InstallAsync)
             .RequireServerCredential(onlyWhenServerHasOne: true)
+            .WithIdempotency()
             .Validate<KeyPackInstallationRequest>()
             .WithName("InstallKeyPack")
             .WithTags("Key packs")

@@ -9,7 +9,9 @@ public static class LicenseServerApi
     /// misconfigured one (see <see cref="ValidationFilter"/>) stops start-up instead of failing its first request.
     /// </summary>
     public static IServiceCollection AddLicenseServerApi(this IServiceCollection services) =>
-        services.AddTransient<IStartupFilter, BuildEndpointsAtStartup>();
+        services.AddTransient<IStartupFilter, BuildEndpointsAtStartup>()
+            .AddApiBodyLimit()
+            .AddIdempotency();
 
     /// <summary>The JSON API license servers call, versioned under /api/v1.</summary>
     public static IEndpointRouteBuilder MapLicenseServerApi(this IEndpointRouteBuilder app)

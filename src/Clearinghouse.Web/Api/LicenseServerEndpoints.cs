@@ -34,6 +34,7 @@ public static class LicenseServerEndpoints
     public static RouteGroupBuilder MapLicenseServers(this RouteGroupBuilder api)
     {
         api.MapPost("/license-servers", ActivateAsync)
+            .WithIdempotency()
             .Validate<ActivationBody>()
             .WithName("ActivateLicenseServer")
             .WithTags(Tag)
@@ -48,6 +49,7 @@ public static class LicenseServerEndpoints
 
         api.MapPost("/license-servers/{licenseServerId}/reactivations", ReactivateAsync)
             .RequireServerCredential()
+            .WithIdempotency()
             .Validate<ReactivationBody>()
             .WithName("ReactivateLicenseServer")
             .WithTags(Tag)
@@ -62,6 +64,7 @@ public static class LicenseServerEndpoints
 
         api.MapDelete("/license-servers/{licenseServerId}", DeactivateAsync)
             .RequireServerCredential()
+            .WithIdempotency()
             .WithName("DeactivateLicenseServer")
             .WithTags(Tag)
             .WithSummary("Deactivate a license server")
@@ -74,6 +77,7 @@ public static class LicenseServerEndpoints
 
         api.MapPost("/license-servers/{licenseServerId}/cal-requests", RequestCalsAsync)
             .RequireServerCredential()
+            .WithIdempotency()
             .Validate<CalRequestBody>()
             .WithName("RequestCals")
             .WithTags(Tag)
