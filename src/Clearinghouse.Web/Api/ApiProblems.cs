@@ -133,6 +133,8 @@ public static class ApiProblems
                 StatusCodes.Status404NotFound => "There is no API operation at this address; /swagger lists them.",
                 StatusCodes.Status405MethodNotAllowed => "This operation does not accept that HTTP method; /swagger lists them.",
                 StatusCodes.Status413PayloadTooLarge => "The request body is larger than this operation accepts.",
+                StatusCodes.Status429TooManyRequests => "Too many requests from this client or for this license server. " +
+                    "Retry after the number of seconds in Retry-After.",
                 StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json, as documented at /swagger.",
                 _ => null,
             };

@@ -11,6 +11,7 @@ public static class LicenseServerApi
     public static IServiceCollection AddLicenseServerApi(this IServiceCollection services) =>
         services.AddTransient<IStartupFilter, BuildEndpointsAtStartup>()
             .AddApiBodyLimit()
+            .AddApiRateLimit()
             .AddIdempotency();
 
     /// <summary>The JSON API license servers call, versioned under /api/v1.</summary>
