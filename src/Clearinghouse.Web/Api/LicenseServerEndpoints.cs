@@ -104,6 +104,22 @@ public static class LicenseServerEndpoints
             .Produces<KeyPacksResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status410Gone);
+
+        // Where a cal-request's Location points: a client that follows it gets the key pack it was answered.
+        api.MapGet("/license-servers/{licenseServerId}/key-packs/{keyPackId}", KeyPackAsync)
+            .RequireServerCredential()
+            .WithName("GetKeyPack")
+            .WithTags(Tag)
+            .WithSummary("One key pack the license server holds")
+            .WithDescription(
+                "A key pack bound to the server — installed, issued and not yet installed, or migrated away. The address " +
+                "a cal-request's `Location` names. Refusals: `malformed-license-server-id`, `malformed-key-pack-id` (400), " +
+                "`key-pack-not-found` (404: no such key pack on this server, whether or not another server holds one by " +
+                "that ID), `license-server-reactivated` / `license-server-deactivated` (410).")
+            .Produces<KeyPackResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
         return api;
     }
 
@@ -254,6 +270,45 @@ public static class LicenseServerEndpoints
             .ToList();
         return TypedResults.Ok(new KeyPacksResponse(
             IdFormat.LicenseServerId.Format(server.Id), [.. keyPacks.Select(KeyPackResponse.Of)], totals));
+    }
+
+    private static async Task<Results<Ok<KeyPackResponse>, ProblemHttpResult>> KeyPackAsync(
+        HttpContext http, string keyPackId, ClearinghouseDbContext db, CancellationToken cancellationToken)
+    {
+        var server = http.AuthenticatedServer()!;
+        if (Retired(server) is { } retired)
+        {
+            return retired;
+        }
+
+        // Checked as key-pack-installations checks it: key packs are issued here, so their groups must check out.
+        var parsed = IdFormat.KeyPackId.Parse(keyPackId, "license key pack ID");
+        if (parsed.Error is { } error)
+        {
+            var extensions = new Dictionary<string, object?> { ["field"] = "keyPackId" };
+            if (error.Group is { } group)
+            {
+                extensions["group"] = group;
+            }
+
+            if (error.Position is { } position)
+            {
+                extensions["position"] = position;
+            }
+
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, ErrorCodes.MalformedKeyPackId,
+                "The license key pack ID is not valid.", error.Message, extensions);
+        }
+
+        // Looked up on this server only: another server's key pack is as unknown here as one never issued.
+        var id = parsed.Value!;
+        var keyPack = await db.KeyPacks.AsNoTracking().Include(k => k.Installation)
+            .SingleOrDefaultAsync(k => k.Id == id && k.LicenseServerId == server.Id, cancellationToken);
+        return keyPack is null
+            ? ApiProblems.Problem(StatusCodes.Status404NotFound, ErrorCodes.KeyPackNotFound, "Unknown license key pack ID.",
+                $"License server {IdFormat.LicenseServerId.Format(server.Id)} holds no license key pack " +
+                $"{IdFormat.KeyPackId.Format(id)}. GET its key-packs lists the ones it holds.")
+            : TypedResults.Ok(KeyPackResponse.Of(keyPack));
     }
 
     /// <summary>410 for a server whose ID was retired by a reactivation or a deactivation.</summary>

@@ -17,6 +17,7 @@ public abstract class ApiCredentialTests<TFactory>(TFactory factory) : IClassFix
     public static TheoryData<string, string> Operations => new()
     {
         { "GET", "key-packs" },
+        { "GET", "key-packs/{keyPackId}" },
         { "POST", "cal-requests" },
         { "POST", "reactivations" },
         { "DELETE", "" },
@@ -25,6 +26,7 @@ public abstract class ApiCredentialTests<TFactory>(TFactory factory) : IClassFix
     private Task<HttpResponseMessage> CallAsync(string method, string operation, string serverId, string? credential)
     {
         var path = $"/api/v1/license-servers/{serverId}" + (operation.Length > 0 ? $"/{operation}" : "");
+        path = path.Replace("{keyPackId}", IdFormat.KeyPackId.Format(KeyPacks.NewKeyPackId()), StringComparison.Ordinal);
         object? body = operation switch
         {
             "cal-requests" => Agreement("install", 1),

@@ -94,6 +94,72 @@ public abstract class LicenseServerApiTests<TFactory>(TFactory factory) : IClass
     }
 
     [Fact]
+    public async Task RequestCals_TheLocationItAnswers_GivesTheSameKeyPack()
+    {
+        var server = await _client.ActivateAsync();
+        using var created = await _client.RequestCalsAsync(server, Agreement("install", 12));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var answered = await created.Content.ReadAsStringAsync();
+
+        using var followed = await _client.SendAsync(HttpMethod.Get, created.Headers.Location!.OriginalString, server.Credential);
+
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        Assert.Equal(answered, await followed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task KeyPack_OfAnotherServer_IsNotFound_AsIfItDidNotExist()
+    {
+        var server = await _client.ActivateAsync();
+        var other = await _client.ActivateAsync();
+        string othersKeyPackId;
+        using (var issued = await _client.RequestCalsAsync(other, Agreement("install", 2)))
+        {
+            othersKeyPackId = (await issued.ReadJsonAsync()).GetProperty("keyPackId").GetString()!;
+        }
+
+        var neverIssued = IdFormat.KeyPackId.Format(KeyPacks.NewKeyPackId());
+        using var others = await _client.SendAsync(HttpMethod.Get, $"/api/v1/license-servers/{server.Id}/key-packs/{othersKeyPackId}", server.Credential);
+        using var unknown = await _client.SendAsync(HttpMethod.Get, $"/api/v1/license-servers/{server.Id}/key-packs/{neverIssued}", server.Credential);
+
+        var othersProblem = await Problems.ReadAsync(others, HttpStatusCode.NotFound, ErrorCodes.KeyPackNotFound);
+        var unknownProblem = await Problems.ReadAsync(unknown, HttpStatusCode.NotFound, ErrorCodes.KeyPackNotFound);
+        Assert.Equal(othersProblem.GetProperty("title").GetString(), unknownProblem.GetProperty("title").GetString());
+        Assert.DoesNotContain(other.Id, othersProblem.Detail(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyPack_WithAMalformedId_IsABadRequestNamingTheField()
+    {
+        var server = await _client.ActivateAsync();
+
+        using var response = await _client.SendAsync(HttpMethod.Get, $"/api/v1/license-servers/{server.Id}/key-packs/ABCDE-12", server.Credential);
+
+        var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest, ErrorCodes.MalformedKeyPackId);
+        Assert.Equal("keyPackId", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task KeyPack_OfARetiredServer_IsGone()
+    {
+        var server = await _client.ActivateAsync();
+        string location;
+        using (var issued = await _client.RequestCalsAsync(server, Agreement("install", 4)))
+        {
+            location = issued.Headers.Location!.OriginalString;
+        }
+
+        using (var deactivated = await _client.SendAsync(HttpMethod.Delete, $"/api/v1/license-servers/{server.Id}", server.Credential))
+        {
+            Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+        }
+
+        using var response = await _client.SendAsync(HttpMethod.Get, location, server.Credential);
+
+        await Problems.ReadAsync(response, HttpStatusCode.Gone, ErrorCodes.LicenseServerDeactivated);
+    }
+
+    [Fact]
     public async Task RequestCals_Migrate_MovesThePurchasesCalsAndTheTotalsFollow()
     {
         var source = await _client.ActivateAsync();
