@@ -38,19 +38,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options => options.AddFlowRoutes());
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
-builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen(options =>
-{
-    options.SwaggerDoc("v1", new()
-    {
-        Title = "Clearinghouse license-server API",
-        Version = "v1",
-        Description = "What RDS license servers call: submit license key pack IDs issued on the web site or by telephone.",
-    });
-    options.SupportNonNullableReferenceTypes();
-    options.DocInclusionPredicate((_, description) =>
-        description.RelativePath?.StartsWith(LicenseServerApi.Prefix[1..], StringComparison.Ordinal) == true);
-});
+builder.Services.AddApiDocumentation();
 
 // Disposed on every way out, so that the console logger writes out why the portal did not start.
 await using var app = builder.Build();

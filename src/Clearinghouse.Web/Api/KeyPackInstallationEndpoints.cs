@@ -59,6 +59,7 @@ public static class KeyPackInstallationEndpoints
                 "server activated through the API sends its credential (`Authorization: Bearer …`); one from elsewhere, " +
                 "or activated on the site or by telephone, calls with its ID alone.")
             .Accepts<KeyPackInstallationBody>("application/json")
+            .WithRequestExample(new KeyPackInstallationBody("RFBBQ-K4C68-HQ8KD-VYBM2-8JVHF-DYMM9-PTKFD"))
             .Produces<KeyPackResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -45,6 +45,8 @@ public static class LicenseServerEndpoints
                 "only its hash is kept. Refusals: `malformed-product-id`, `unknown-operating-system` and the contact " +
                 "fields' codes (400, each field under `errors`).")
             .Accepts<ActivationBody>("application/json")
+            .WithRequestExample(new ActivationBody("00490-92005-99454-AT527", "windows-server-2022",
+                new CompanyBody("Ada", "Okafor", "Contoso Lab", "US", Email: "ada@contoso.example")))
             .Produces<ActivationResponse>(StatusCodes.Status201Created);
 
         api.MapPost("/license-servers/{licenseServerId}/reactivations", ReactivateAsync)
@@ -59,6 +61,7 @@ public static class LicenseServerEndpoints
                 "The old ID is retired: with the old credential it answers 410 `license-server-reactivated`. Refusals: " +
                 "`unknown-reason` (400), `license-server-reactivated` / `license-server-deactivated` (410).")
             .Accepts<ReactivationBody>("application/json")
+            .WithRequestExample(new ReactivationBody("redeployed"))
             .Produces<ReactivationResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status410Gone);
 
@@ -89,6 +92,9 @@ public static class LicenseServerEndpoints
                 "codes (400), `license-code-already-installed`, `cal-version-newer-than-server`, `purchase-not-registered`, " +
                 "`purchase-quantity-exceeded` (409), `license-server-reactivated` / `license-server-deactivated` (410).")
             .Accepts<CalRequestBody>("application/json")
+            .WithRequestExample(new CalRequestBody(CalRequestBody.Install, Reason: null, SourceLicenseServerId: null,
+                "enterprise-agreement", "1234567", LicenseNumber: null, AuthorizationNumber: null, LicenseCodes: null,
+                "windows-server-2022", "rds-per-user", 25))
             .Produces<KeyPackResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);

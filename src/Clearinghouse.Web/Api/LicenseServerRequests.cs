@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
@@ -77,6 +78,7 @@ public sealed record CalRequestBody(
     public const string Install = "install";
     public const string Migrate = "migrate";
 
+    [JsonIgnore]
     public RequestKind RequestKind => Kind == Migrate ? RequestKind.ManageCals : RequestKind.InstallCals;
 
     /// <summary>The program details as the site's program step takes them, so that one validator checks both.</summary>
