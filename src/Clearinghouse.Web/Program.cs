@@ -29,6 +29,7 @@ builder.Services.AddLicensingRules();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddLicensing();
 builder.Services.AddLicenseServerApi();
+builder.Services.AddIdempotencyPurge();
 builder.Services.AddFlows();
 builder.Services.AddLabAdministration();
 
@@ -37,19 +38,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options => options.AddFlowRoutes());
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
-builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen(options =>
-{
-    options.SwaggerDoc("v1", new()
-    {
-        Title = "Clearinghouse license-server API",
-        Version = "v1",
-        Description = "What RDS license servers call: submit license key pack IDs issued on the web site or by telephone.",
-    });
-    options.SupportNonNullableReferenceTypes();
-    options.DocInclusionPredicate((_, description) =>
-        description.RelativePath?.StartsWith(LicenseServerApi.Prefix[1..], StringComparison.Ordinal) == true);
-});
+builder.Services.AddApiDocumentation();
 
 // Disposed on every way out, so that the console logger writes out why the portal did not start.
 await using var app = builder.Build();
@@ -68,9 +57,16 @@ app.UseRouting();
 app.UseNotFoundForUnknownAddresses();
 app.UseDatabaseReadinessGate();
 app.UseRateLimiter();
+app.UseApiBodyLimit();
 
 app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "Clearinghouse API");
+app.UseSwaggerUI(options =>
+{
+    options.DocumentTitle = "Clearinghouse API";
+
+    // Swagger UI's theme misses WCAG's contrast minimum in a few places; this darkens them.
+    options.InjectStylesheet("/css/swagger.css");
+});
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

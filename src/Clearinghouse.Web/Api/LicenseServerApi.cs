@@ -9,13 +9,18 @@ public static class LicenseServerApi
     /// misconfigured one (see <see cref="ValidationFilter"/>) stops start-up instead of failing its first request.
     /// </summary>
     public static IServiceCollection AddLicenseServerApi(this IServiceCollection services) =>
-        services.AddTransient<IStartupFilter, BuildEndpointsAtStartup>();
+        services.AddTransient<IStartupFilter, BuildEndpointsAtStartup>()
+            .AddApiBodyLimit()
+            .AddApiRateLimit()
+            .AddIdempotency();
 
     /// <summary>The JSON API license servers call, versioned under /api/v1.</summary>
     public static IEndpointRouteBuilder MapLicenseServerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix);
+        api.MapLicenseServers();
         api.MapKeyPackInstallations();
+        api.MapCatalog();
         return app;
     }
 

@@ -77,6 +77,8 @@ public class ClearinghouseFactory : WebApplicationFactory<Program>
 
         // Test clients have no address, so they share one rate-limit partition; the limit has its own tests.
         builder.UseSetting("RateLimits:NewRequestsBurst", "100000");
+        builder.UseSetting("RateLimits:ApiRequestsBurstPerClient", "100000");
+        builder.UseSetting("RateLimits:ApiRequestsBurstPerServer", "100000");
     }
 
     protected override void Dispose(bool disposing)

@@ -57,6 +57,11 @@ public static class NewRequestRateLimit
                     var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                     context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 }
+                else
+                {
+                    // A limiter that cannot tell (a chained one): a client that waits a second tries again soon enough.
+                    context.HttpContext.Response.Headers.RetryAfter = "1";
+                }
 
                 return ValueTask.CompletedTask;
             };
