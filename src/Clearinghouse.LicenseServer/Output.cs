@@ -25,8 +25,8 @@ public sealed class Output
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        // Not a terminal when captured: Spectre would otherwise assume 80 columns, which cuts IDs in tables.
-        Console.Profile.Width = Math.Max(Console.Profile.Width, 132);
+        // Not a terminal when captured: Spectre would otherwise assume 80 columns, which would wrap IDs in tables.
+        Console.Profile.Width = Math.Max(Console.Profile.Width, 160);
     }
 
     public bool IsJson { get; }

@@ -46,7 +46,7 @@ internal static class Views
     public static Table KeyPacks(IEnumerable<HeldKeyPack> keyPacks)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("License key pack ID").AddColumn("Program").AddColumn("Product version").AddColumn("CAL type")
+            .AddColumn(new TableColumn("License key pack ID").NoWrap()).AddColumn("Program").AddColumn("Product version").AddColumn("CAL type")
             .AddColumn(new TableColumn("Quantity").RightAligned()).AddColumn(new TableColumn("Available").RightAligned())
             .AddColumn("Status");
         foreach (var k in keyPacks)
