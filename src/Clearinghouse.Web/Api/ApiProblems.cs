@@ -19,6 +19,59 @@ public static class ApiProblems
         return TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: all);
     }
 
+    /// <summary>410: the server was deactivated, so its ID is no longer accepted.</summary>
+    public static ProblemHttpResult ServerDeactivated(string serverId) => Problem(
+        StatusCodes.Status410Gone,
+        ErrorCodes.LicenseServerDeactivated,
+        "The license server was deactivated.",
+        $"License server {IdFormat.LicenseServerId.Format(serverId)} was deactivated, so its License Server ID is no " +
+        "longer accepted. Activate the license server again to get a new License Server ID.");
+
+    /// <summary>410: the server was reactivated; the new ID is not named (whoever asks may not be who reactivated it).</summary>
+    public static ProblemHttpResult ServerReactivated(string serverId) => Problem(
+        StatusCodes.Status410Gone,
+        ErrorCodes.LicenseServerReactivated,
+        "The license server was reactivated.",
+        $"License Server ID {IdFormat.LicenseServerId.Format(serverId)} was replaced when the license server was " +
+        "reactivated, so it is no longer accepted. Use the License Server ID and credential the reactivation gave.");
+
+    /// <summary>
+    /// A rule of the clearinghouse refused the request (the same rules as the site's): 410 for a server whose ID is
+    /// retired, 409 for the rest (the request conflicts with what the clearinghouse holds); every refusal by field.
+    /// </summary>
+    public static ProblemHttpResult Refused(IReadOnlyList<RuleRefusal> refusals)
+    {
+        ArgumentNullException.ThrowIfNull(refusals);
+        var first = refusals[0];
+        var status = first.Code is ErrorCodes.LicenseServerReactivated or ErrorCodes.LicenseServerDeactivated
+            ? StatusCodes.Status410Gone
+            : StatusCodes.Status409Conflict;
+        var extensions = new Dictionary<string, object?>
+        {
+            ["errors"] = refusals.GroupBy(r => ApiFieldOf(r.Field))
+                .ToDictionary(g => g.Key, g => g.Select(r => r.Message).ToArray()),
+            ["field"] = ApiFieldOf(first.Field),
+        };
+        if (first.Position is { } position)
+        {
+            extensions["position"] = position;
+        }
+
+        return Problem(status, first.Code, "The clearinghouse's rules refuse the request.", first.Message, extensions);
+    }
+
+    // The CalRequest property a rule names, as the API's request calls it.
+    private static string ApiFieldOf(string field) => field switch
+    {
+        nameof(Data.CalRequest.TargetLicenseServerId) => "licenseServerId",
+        nameof(Data.CalRequest.RetailLicenseCodes) => "licenseCodes",
+        nameof(Data.CalRequest.OpenLicenseNumber) => "licenseNumber",
+        nameof(Data.CalRequest.AgreementNumber) => "agreementNumber",
+        nameof(Data.CalRequest.ProductVersionCode) => "productVersion",
+        nameof(Data.CalRequest.Quantity) => "quantity",
+        _ => JsonName(field),
+    };
+
     /// <summary>A 400 for input that failed validation: the first failure's code, every failure by field.</summary>
     public static ProblemHttpResult Invalid(IReadOnlyList<ValidationFailure> failures)
     {

@@ -15,17 +15,6 @@ public sealed record KeyPackInstallationRequest(
     [FromRoute(Name = "licenseServerId")] string LicenseServerId,
     [FromBody] KeyPackInstallationBody? Body);
 
-/// <summary>What an installed key pack holds. IDs are shown in groups of 5; catalogue items by their codes.</summary>
-public sealed record KeyPackContents(
-    string KeyPackId,
-    string LicenseServerId,
-    string LicenseProgram,
-    string ProductVersion,
-    string CalType,
-    int Quantity,
-    DateTimeOffset IssuedAt,
-    DateTimeOffset InstalledAt);
-
 public sealed class KeyPackInstallationRequestValidator : AbstractValidator<KeyPackInstallationRequest>
 {
     public KeyPackInstallationRequestValidator()
@@ -48,6 +37,7 @@ public static class KeyPackInstallationEndpoints
     public static RouteGroupBuilder MapKeyPackInstallations(this RouteGroupBuilder api)
     {
         api.MapPost("/license-servers/{licenseServerId}/key-pack-installations", InstallAsync)
+            .RequireServerCredential(onlyWhenServerHasOne: true)
             .Validate<KeyPackInstallationRequest>()
             .WithName("InstallKeyPack")
             .WithTags("Key packs")
@@ -64,16 +54,18 @@ public static class KeyPackInstallationEndpoints
                 "server accepts, known from its activation), `license-server-reactivated` (410: the server was " +
                 "reactivated and this License Server ID is no longer accepted; its key packs are bound to its new ID, " +
                 "so submit from that), `key-pack-migrated` (410: the key pack's CALs were moved to another license " +
-                "server by a migration, so it holds none; `migratedAt` says when).")
+                "server by a migration, so it holds none; `migratedAt` says when), `license-server-deactivated` (410). A " +
+                "server activated through the API sends its credential (`Authorization: Bearer …`); one from elsewhere, " +
+                "or activated on the site or by telephone, calls with its ID alone.")
             .Accepts<KeyPackInstallationBody>("application/json")
-            .Produces<KeyPackContents>()
+            .Produces<KeyPackResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
         return api;
     }
 
-    private static async Task<Results<Ok<KeyPackContents>, ProblemHttpResult>> InstallAsync(
+    private static async Task<Results<Ok<KeyPackResponse>, ProblemHttpResult>> InstallAsync(
         [AsParameters] KeyPackInstallationRequest request, KeyPackInstaller installer, CancellationToken cancellationToken)
     {
         // The validation filter has accepted both IDs (the server's for its shape only); parsing again yields their
@@ -81,10 +73,19 @@ public static class KeyPackInstallationEndpoints
         var serverId = IdFormat.LicenseServerId.Parse(request.LicenseServerId).Value!;
         var keyPackId = IdFormat.KeyPackId.Parse(request.Body!.KeyPackId).Value!;
         var result = await installer.InstallAsync(serverId, keyPackId, cancellationToken);
+        return result.Outcome == InstallOutcome.Installed
+            ? TypedResults.Ok(KeyPackResponse.Of(result.KeyPack!))
+            : Refusal(result, serverId, keyPackId);
+    }
 
+    /// <summary>Why a key pack was not installed, as problem details (shared with the automatic method's install).</summary>
+    internal static ProblemHttpResult Refusal(InstallResult result, string serverId, string keyPackId)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         return result.Outcome switch
         {
-            InstallOutcome.Installed => TypedResults.Ok(ContentsOf(result.KeyPack!)),
+            InstallOutcome.Installed => throw new ArgumentException("The key pack was installed.", nameof(result)),
+            InstallOutcome.ServerDeactivated => ApiProblems.ServerDeactivated(serverId),
             InstallOutcome.NotFound => ApiProblems.Problem(
                 StatusCodes.Status404NotFound,
                 ErrorCodes.KeyPackNotFound,
@@ -134,14 +135,4 @@ public static class KeyPackInstallationEndpoints
     // The day as every language's readers and tools read it alike (2026-11-28), in UTC like the API's times.
     private static string Date(DateTimeOffset? at) =>
         at?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static KeyPackContents ContentsOf(Data.KeyPack keyPack) => new(
-        IdFormat.KeyPackId.Format(keyPack.Id),
-        IdFormat.LicenseServerId.Format(keyPack.LicenseServerId),
-        keyPack.LicenseProgramCode,
-        keyPack.ProductVersionCode,
-        keyPack.CalTypeCode,
-        keyPack.Quantity,
-        keyPack.IssuedAt,
-        keyPack.Installation!.InstalledAt);
 }

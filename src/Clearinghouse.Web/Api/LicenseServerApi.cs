@@ -15,7 +15,9 @@ public static class LicenseServerApi
     public static IEndpointRouteBuilder MapLicenseServerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(Prefix);
+        api.MapLicenseServers();
         api.MapKeyPackInstallations();
+        api.MapCatalog();
         return app;
     }
 

@@ -25,6 +25,8 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
 
     public DbSet<CountryRegion> CountriesRegions => Set<CountryRegion>();
 
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -46,6 +46,15 @@ public static class FieldLengths
 
     public const int AgreementNumber = 7;
 
+    /// <summary>A SHA-256 hash (API credentials, idempotent request bodies).</summary>
+    public const int CredentialHash = 32;
+
+    /// <summary>An Idempotency-Key header: 1 to 100 printable ASCII characters.</summary>
+    public const int IdempotencyKey = 100;
+
+    /// <summary>What an idempotency key is scoped to (method and path), and a Location header.</summary>
+    public const int IdempotencyScope = 300;
+
     public const int OpenLicenseNumber = 8;
 
     public const int OpenLicenseAuthorizationNumber = 15;

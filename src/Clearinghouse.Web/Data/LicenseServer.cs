@@ -37,6 +37,16 @@ public sealed class LicenseServer
 
     public DateTimeOffset? ReplacedAt { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the credential the API gave it at activation or reactivation (the credential itself is shown once and
+    /// never stored). Null for a server activated on the site or by telephone, or only heard of: such a server calls the
+    /// key pack installation endpoint with its ID alone.
+    /// </summary>
+    public byte[]? CredentialHash { get; set; }
+
+    /// <summary>When it was deactivated: from then on its ID is no longer accepted anywhere.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     /// <summary>Counts the saves; a concurrency token, so two reactivations of one server cannot both succeed.</summary>
     public int Version { get; set; }
 }

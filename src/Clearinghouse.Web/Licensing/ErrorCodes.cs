@@ -17,6 +17,23 @@ public static class ErrorCodes
     public const string ServiceUnavailable = "service-unavailable";
     public const string InternalError = "internal-error";
 
+    // The API's credentials (Authorization: Bearer) and idempotency keys.
+
+    /// <summary>No credential, a wrong one, or a License Server ID that does not exist: the same answer for each.</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>A valid credential of one license server used on another server's resources.</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>The Idempotency-Key header is empty, longer than 100 characters or not printable ASCII.</summary>
+    public const string MalformedIdempotencyKey = "malformed-idempotency-key";
+
+    /// <summary>The Idempotency-Key was used before with another request body.</summary>
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
+
+    /// <summary>The first request with this Idempotency-Key is still running; retry after Retry-After.</summary>
+    public const string IdempotencyKeyInFlight = "idempotency-key-in-flight";
+
     // The database (503, with Retry-After where waiting helps).
 
     /// <summary>The database was busy (locked, a deadlock, a timeout); retry after Retry-After.</summary>
@@ -42,6 +59,9 @@ public static class ErrorCodes
 
     /// <summary>The license server was reactivated: it has a new License Server ID and this one is no longer accepted.</summary>
     public const string LicenseServerReactivated = "license-server-reactivated";
+
+    /// <summary>The license server was deactivated: its License Server ID is no longer accepted anywhere.</summary>
+    public const string LicenseServerDeactivated = "license-server-deactivated";
 
     /// <summary>Strict mode: no license server with this ID was activated here.</summary>
     public const string LicenseServerNotActivated = "license-server-not-activated";
@@ -86,6 +106,7 @@ public static class ErrorCodes
     public const string UnknownReason = "unknown-reason";
     public const string UnknownLicenseProgram = "unknown-license-program";
     public const string UnknownCountryRegion = "unknown-country-region";
+    public const string UnknownOperatingSystem = "unknown-operating-system";
     public const string UnknownProductVersion = "unknown-product-version";
     public const string UnknownCalType = "unknown-cal-type";
     public const string CalTypeNotSoldForVersion = "cal-type-not-sold-for-version";

@@ -13,6 +13,9 @@ public enum InstallOutcome
     /// <summary>The submitting server's ID was replaced when the server was reactivated; it is no longer accepted.</summary>
     ServerReactivated,
 
+    /// <summary>The submitting server was deactivated; its ID is no longer accepted.</summary>
+    ServerDeactivated,
+
     /// <summary>The key pack's CALs are of a newer version than the server accepts (known from its activation).</summary>
     VersionNewerThanServer,
 
@@ -51,6 +54,11 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
             if (server?.ReplacedById is not null)
             {
                 return new InstallResult(InstallOutcome.ServerReactivated, null);
+            }
+
+            if (server?.DeactivatedAt is not null)
+            {
+                return new InstallResult(InstallOutcome.ServerDeactivated, null);
             }
 
             var keyPack = await db.KeyPacks.Include(k => k.Installation)

@@ -80,7 +80,7 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
 
     /// <summary>
     /// Whether CALs can be issued for <paramref name="licenseServerId"/>, or the server reactivated: not when it was
-    /// reactivated since (it has a new ID), nor in strict mode when it was not activated here. Null when it can.
+    /// reactivated since (it has a new ID) or deactivated, nor in strict mode when it was not activated here. Null when it can.
     /// </summary>
     /// <param name="licenseServerId">Canonical: 35 upper-case characters, no separators.</param>
     public async Task<RuleRefusal?> CheckTargetServerAsync(string licenseServerId, CancellationToken cancellationToken = default)
@@ -135,6 +135,12 @@ public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<Licensing
             // The new ID is not given: whoever types the old one may not be the one who reactivated the server.
             return new RuleRefusal(nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerReactivated,
                 Texts.Get("Rules.LicenseServerReactivated"));
+        }
+
+        if (server?.DeactivatedAt is not null)
+        {
+            return new RuleRefusal(nameof(CalRequest.TargetLicenseServerId), ErrorCodes.LicenseServerDeactivated,
+                Texts.Get("Rules.LicenseServerDeactivated"));
         }
 
         if (Mode == LicensingMode.Strict && server?.ActivatedAt is null)

@@ -13,6 +13,7 @@ public static class LicensingServices
         services.AddScoped<KeyPackInstaller>();
         services.AddScoped<ServerActivation>();
         services.AddScoped<ServerReactivation>();
+        services.AddScoped<ServerDeactivation>();
         services.AddScoped<PurchaseRegistry>();
         return services;
     }

@@ -50,8 +50,12 @@ public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGene
     /// <see cref="KeyPackIssuer.TryIssueAsync"/> does: of two submissions, one registers the server and the other reads
     /// it back.
     /// </remarks>
+    /// <param name="credentialHash">
+    /// The hash of the API credential the new server is given (<see cref="ServerCredentials"/>); null on the site, which
+    /// gives none.
+    /// </param>
     public async Task<LicenseServerOutcome> TryActivateAsync(
-        Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default)
+        Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default, byte[]? credentialHash = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -81,6 +85,7 @@ public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGene
                 ProductId = IdFormat.ProductId.Parse(request.ProductId).Value,
                 OperatingSystemCode = request.OperatingSystemCode,
                 ProductVersionCode = Catalogue.FindOperatingSystem(request.OperatingSystemCode)!.ProductVersionCode,
+                CredentialHash = credentialHash,
             };
             db.LicenseServers.Add(server);
             request.IssuedLicenseServerId = server.Id;

@@ -45,8 +45,12 @@ public sealed class ServerReactivation(
     /// read, so of two reactivations of one server exactly one commits; the other finds it replaced and is refused.
     /// Each moved key pack's version guards it the same way against an installation or a migration in between.
     /// </remarks>
+    /// <param name="credentialHash">
+    /// The hash of the API credential the new server is given (<see cref="ServerCredentials"/>); null on the site, which
+    /// gives none.
+    /// </param>
     public async Task<LicenseServerOutcome> TryReactivateAsync(
-        Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default)
+        Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default, byte[]? credentialHash = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -76,7 +80,7 @@ public sealed class ServerReactivation(
             var keyPacks = await db.KeyPacks.Include(k => k.Installation)
                 .Where(k => k.LicenseServerId == oldId)
                 .ToListAsync(cancellationToken);
-            var server = Reactivate(request, old, keyPacks);
+            var server = Reactivate(request, old, keyPacks, credentialHash);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -103,7 +107,7 @@ public sealed class ServerReactivation(
         Catalogue.FindReason(request.ReasonCode)?.Purpose == ReasonPurpose.Reactivation &&
         CalRequestRules.HasContact(request);
 
-    private LicenseServer Reactivate(CalRequest request, LicenseServer? old, IReadOnlyList<KeyPack> keyPacks)
+    private LicenseServer Reactivate(CalRequest request, LicenseServer? old, IReadOnlyList<KeyPack> keyPacks, byte[]? credentialHash)
     {
         var now = clock.GetUtcNow();
         if (old is null)
@@ -127,6 +131,7 @@ public sealed class ServerReactivation(
             ProductId = old.ProductId,
             OperatingSystemCode = old.OperatingSystemCode,
             ProductVersionCode = old.ProductVersionCode,
+            CredentialHash = credentialHash,
         };
         db.LicenseServers.Add(server);
         old.ReplacedById = server.Id;

@@ -21,6 +21,10 @@ internal sealed class LicenseServerConfiguration : IEntityTypeConfiguration<Lice
         // A reactivated server points at the ID it was given; one server replaces at most one.
         builder.Property(s => s.ReplacedById).HasMaxLength(FieldLengths.Id).IsUnicode(false);
         builder.HasOne<LicenseServer>().WithOne().HasForeignKey<LicenseServer>(s => s.ReplacedById).OnDelete(DeleteBehavior.Restrict);
+
+        // A Bearer credential is looked up by its hash; 256 random bits make two servers sharing one impossible.
+        builder.Property(s => s.CredentialHash).HasMaxLength(FieldLengths.CredentialHash);
+        builder.HasIndex(s => s.CredentialHash).IsUnique();
     }
 }
 
@@ -175,5 +179,26 @@ internal sealed class PurchaseConfiguration : IEntityTypeConfiguration<Purchase>
 
         // One registration per product under one proof of purchase.
         builder.HasIndex(p => new { p.LicenseProgramCode, p.Reference, p.ProductVersionCode, p.CalTypeCode }).IsUnique();
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("IdempotencyRecords");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Scope).HasMaxLength(FieldLengths.IdempotencyScope).IsUnicode(false);
+        builder.Property(r => r.Key).HasMaxLength(FieldLengths.IdempotencyKey).IsUnicode(false);
+        builder.Property(r => r.FingerprintHash).HasMaxLength(FieldLengths.CredentialHash);
+        builder.Property(r => r.Location).HasMaxLength(FieldLengths.IdempotencyScope).IsUnicode(false);
+        builder.Property(r => r.ContentType).HasMaxLength(FieldLengths.Name).IsUnicode(false);
+
+        // Of two requests racing with one key, the database lets exactly one record in: that one runs.
+        builder.HasIndex(r => new { r.Scope, r.Key }).IsUnique();
+
+        // Expired records are found by age and deleted (IdempotencyPurge).
+        builder.HasIndex(r => r.CreatedAt);
     }
 }

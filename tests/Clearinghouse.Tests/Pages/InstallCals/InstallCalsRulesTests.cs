@@ -5,6 +5,7 @@ using Clearinghouse.Tests.Pages.ManageCals;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 
 namespace Clearinghouse.Tests.Pages.InstallCals;
@@ -39,6 +40,25 @@ public abstract class InstallCalsRulesTests<TFactory>(TFactory factory) : IClass
         StepRefusals.AssertRefusedOn(page, "Input_LicenseServerId", Reactivated);
         Assert.DoesNotContain(IdFormat.LicenseServerId.Format(reactivated.Server!.Id), page.Document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(IdFormat.LicenseServerId.Format(old.Id), page.Document.GetElementById("Input_LicenseServerId")!.GetAttribute("value"));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.CalRequests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Request_WithADeactivatedServersId_IsRefusedThere_AndSavesNothing()
+    {
+        var wizard = NewWizard();
+        var server = await factory.ActivateServerAsync();
+        await factory.WithServicesAsync(services =>
+            services.GetRequiredService<ServerDeactivation>().DeactivateAsync(server.Id));
+        var before = await factory.WithDbAsync(db => db.CalRequests.CountAsync());
+
+        var page = await wizard.RefuseAsync((await wizard.OpenAsync()).Form()
+            .Fill("License Server ID", IdFormat.LicenseServerId.Format(server.Id))
+            .Fill("License Program", "Enterprise Agreement"));
+
+        StepRefusals.AssertRefusedOn(page, "Input_LicenseServerId",
+            "This license server has been deactivated, so its License Server ID is no longer accepted. To use it again, " +
+            "activate the license server anew and enter the License Server ID it is given then.");
         Assert.Equal(before, await factory.WithDbAsync(db => db.CalRequests.CountAsync()));
     }
 
