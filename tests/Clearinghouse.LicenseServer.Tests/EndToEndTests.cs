@@ -33,14 +33,19 @@ public sealed class EndToEndTests : IAsyncLifetime
 
     private async Task<SimulatorRun> RunWithInputAsync(string? input, params string[] args)
     {
+        var run = await TryAsync(input, args);
+        Assert.True(run.ExitCode == ExitCodes.Success, $"{string.Join(' ', args)}\n{run}");
+        return run;
+    }
+
+    private async Task<SimulatorRun> TryAsync(string? input, params string[] args)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var host = new SimulatorHost(output, error, new StringReader(input ?? string.Empty), ClientEnvironment.Default);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var code = await Simulator.RunAsync([.. args, "--json"], host, timeout.Token);
-        var run = new SimulatorRun(code, output.ToString(), error.ToString(), []);
-        Assert.True(code == ExitCodes.Success, $"{string.Join(' ', args)}\n{run}");
-        return run;
+        return new SimulatorRun(code, output.ToString(), error.ToString(), []);
     }
 
     private static Dictionary<string, int> Totals(JsonElement status) => status.GetProperty("totals").EnumerateArray()
@@ -96,5 +101,50 @@ public sealed class EndToEndTests : IAsyncLifetime
         var secondAfter = Totals((await RunAsync("status", "--state", State("second"))).Json);
         Assert.Equal(new Dictionary<string, int> { ["windows-server-2022/rds-per-device"] = 10 }, firstAfter);
         Assert.Equal(new Dictionary<string, int> { ["windows-server-2022/rds-per-user"] = 25 }, secondAfter);
+    }
+
+    [Fact]
+    public async Task Refusals_AreExit1_WithTheApisCode_AndTheLifecycleEndsInDeactivation()
+    {
+        var url = _portal.BaseAddress.ToString();
+        string[] company = ["--first-name", "Ada", "--last-name", "Okafor", "--company", "Contoso Lab", "--country", "DE"];
+        await RunAsync(["activate", "--state", State("one"), "--url", url, "--product-id", "00490-92005-99454-AT527", "--os", "windows-server-2016", .. company]);
+        var other = await RunAsync(["activate", "--state", State("other"), "--url", url, "--product-id", "00490-92005-99454-AT529", .. company]);
+
+        // A key pack issued on the web site for another server is refused, with the API's code.
+        var notMine = await _portal.IssueOnTheWebSiteAsync(other.Json.GetProperty("licenseServerId").GetString()!, "rds-per-user", 3);
+        var refused = await TryAsync(null, "install", "--state", State("one"), notMine);
+        Assert.Equal(ExitCodes.Refused, refused.ExitCode);
+        Assert.Equal("key-pack-issued-to-another-server", refused.Json.GetProperty("code").GetString());
+
+        // A 2016 license server does not take 2022 CALs.
+        var newer = await TryAsync(null,
+            "request", "--state", State("one"), "--program", "select-license", "--agreement-number", PortalOnLoopback.NewAgreementNumber(),
+            "--product-version", "windows-server-2022", "--cal-type", "rds-per-user", "--quantity", "5");
+        Assert.Equal(ExitCodes.Refused, newer.ExitCode);
+        Assert.Equal("cal-version-newer-than-server", newer.Json.GetProperty("code").GetString());
+
+        // Telephone method: the number shown is the one for the server's country/region in the catalogue.
+        var phone = await TryAsync(null, "install", "--state", State("one"), "--method", "telephone", notMine);
+        Assert.Matches("Telephone method: call .+ \\(Germany\\)", phone.Error);
+
+        // Reactivation: a new ID and credential, the key packs follow; the old ID is gone.
+        await RunAsync("request", "--state", State("one"), "--program", "select-license", "--agreement-number", PortalOnLoopback.NewAgreementNumber(),
+            "--product-version", "windows-server-2016", "--cal-type", "rds-per-device", "--quantity", "5");
+        var before = StateStore.Load(State("one"));
+        var reactivated = await RunAsync("reactivate", "--state", State("one"), "--reason", "redeployed");
+        var after = StateStore.Load(State("one"));
+        Assert.NotEqual(before.LicenseServerId, after.LicenseServerId);
+        Assert.NotEqual(before.Credential, after.Credential);
+        Assert.Equal(5, Totals(reactivated.Json)["windows-server-2016/rds-per-device"]);
+        Assert.Equal(5, Totals((await RunAsync("status", "--state", State("one"))).Json)["windows-server-2016/rds-per-device"]);
+
+        // Deactivation: the answer lists what is left; the ID then answers 410 to a stale copy of the state.
+        File.Copy(State("one"), State("stale"));
+        var deactivated = await RunAsync("deactivate", "--state", State("one"));
+        Assert.Single(deactivated.Json.GetProperty("keyPacks").EnumerateArray());
+        var stale = await TryAsync(null, "status", "--state", State("stale"));
+        Assert.Equal(ExitCodes.Refused, stale.ExitCode);
+        Assert.Equal("license-server-deactivated", stale.Json.GetProperty("code").GetString());
     }
 }
