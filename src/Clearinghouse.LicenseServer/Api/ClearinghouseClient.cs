@@ -15,10 +15,13 @@ public sealed record ApiProblem(int Status, string Code, string? Title, string? 
         var text = $"{Code}: {Detail ?? Title ?? "the clearinghouse gave no detail"}";
         if (Body?.Errors is { Count: > 0 } errors)
         {
-            var fields = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
-            if (!text.Contains(fields, StringComparison.Ordinal))
+            // The detail is the first field's message already: name only what it does not say.
+            var others = errors
+                .SelectMany(e => e.Value.Where(message => message != Detail).Select(message => $"{e.Key}: {message}"))
+                .ToList();
+            if (others.Count > 0)
             {
-                text += $" ({fields})";
+                text += $" ({string.Join("; ", others)})";
             }
         }
 

@@ -67,6 +67,12 @@ internal static class StatusCommand
                     }
 
                     console.Write(Views.KeyPacks(state.KeyPacks));
+                    if (totals.Count == 0)
+                    {
+                        console.Line("CALs it can hand out: none.");
+                        return;
+                    }
+
                     console.Line("CALs it can hand out:");
                     console.Write(Views.Totals(totals));
                 });
