@@ -14,6 +14,7 @@ public static class LicensingServices
         services.AddScoped<ServerActivation>();
         services.AddScoped<ServerReactivation>();
         services.AddScoped<ServerDeactivation>();
+        services.AddScoped<TelephoneDeactivation>();
         services.AddScoped<PurchaseRegistry>();
         return services;
     }
