@@ -16,6 +16,8 @@ public static class LicensingServices
         services.AddScoped<ServerDeactivation>();
         services.AddScoped<TelephoneDeactivation>();
         services.AddScoped<PurchaseRegistry>();
+        services.AddScoped<RequestSearch>();
+        services.AddScoped<RequestHistory>();
         return services;
     }
 }
