@@ -95,9 +95,17 @@ public sealed class IdFormat
     public static readonly IdFormat AgreementNumber =
         new(nameof(AgreementNumber), 1, 7, IdCharacters.Digits, issuedHereOnly: false);
 
+    /// <summary>
+    /// The code a representative reads out when a license server is deactivated by telephone, for the caller to type
+    /// into it (<see cref="TelephoneDeactivation"/>). Always issued here, so it always checks out.
+    /// </summary>
+    public static readonly IdFormat ConfirmationCode =
+        new(nameof(ConfirmationCode), 5, 5, IdCharacters.LettersAndDigits, issuedHereOnly: true);
+
     /// <summary>Every format, for tests that check each has its texts.</summary>
     public static IReadOnlyList<IdFormat> All { get; } =
-        [LicenseServerId, KeyPackId, RetailLicenseCode, OpenLicenseAuthorizationNumber, ProductId, OpenLicenseNumber, AgreementNumber];
+        [LicenseServerId, KeyPackId, RetailLicenseCode, OpenLicenseAuthorizationNumber, ProductId, OpenLicenseNumber, AgreementNumber,
+            ConfirmationCode];
 
     /// <param name="key">The format's name in code; its texts are "IdFormat.{key}.Name" (and ".IssuedHere").</param>
     private IdFormat(
@@ -322,6 +330,13 @@ public sealed class IdFormat
     }
 
     public override string ToString() => Key;
+
+    /// <summary>
+    /// What was typed without its separators, in upper case: the characters of an ID however it was grouped ("bcd
+    /// fg-hj km" → "BCDFGHJKM"), by the same rules <see cref="Parse"/> reads an ID by. Nothing else is checked.
+    /// </summary>
+    public static string Compact(string? input) =>
+        input is null ? string.Empty : string.Concat(SplitOnSeparators(input)).ToUpperInvariant();
 
     /// <summary>Group numbers as a list in the current language: "3", "1, 4 and 7".</summary>
     internal static string GroupList(IReadOnlyList<int> groups)

@@ -14,7 +14,10 @@ public static class LicensingServices
         services.AddScoped<ServerActivation>();
         services.AddScoped<ServerReactivation>();
         services.AddScoped<ServerDeactivation>();
+        services.AddScoped<TelephoneDeactivation>();
         services.AddScoped<PurchaseRegistry>();
+        services.AddScoped<RequestSearch>();
+        services.AddScoped<RequestHistory>();
         return services;
     }
 }
