@@ -73,9 +73,10 @@ public sealed class AuditLog(ClearinghouseDbContext db, TimeProvider clock, IHtt
     }
 
     /// <summary>Adds an entry and saves it on its own: for events that change nothing else (a failed sign-in).</summary>
-    public async Task WriteAsync(string action, string? subject, string? details = null, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(string action, string? subject, string? details = null, string? actor = null,
+        string? actorUserId = null, CancellationToken cancellationToken = default)
     {
-        Add(action, subject, details);
+        Add(action, subject, details, actor, actorUserId);
         await db.SaveChangesAsync(cancellationToken);
     }
 
