@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Clearinghouse.Web.Accounts;
 using Clearinghouse.Web.Api;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
@@ -32,10 +33,15 @@ builder.Services.AddLicenseServerApi();
 builder.Services.AddIdempotencyPurge();
 builder.Services.AddFlows();
 builder.Services.AddLabAdministration();
+builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 
 builder.Services.AddSiteLocalization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
-builder.Services.AddRazorPages(options => options.AddFlowRoutes());
+builder.Services.AddRazorPages(options =>
+{
+    options.AddFlowRoutes();
+    options.Conventions.AddConsoleAuthorization();
+});
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
 builder.Services.AddApiDocumentation();
@@ -49,6 +55,12 @@ if (!await app.PrepareAsync())
     return 1;
 }
 
+// The roles, and the accounts a test or lab profile names in Accounts:Seed; a seed it cannot use stops the start.
+if (!await app.SeedAccountsAsync())
+{
+    return 1;
+}
+
 // The API answers every error with problem details; pages show the error page.
 app.UseClearinghouseErrorHandling();
 
@@ -56,6 +68,8 @@ app.UseSiteLocalization();
 app.UseRouting();
 app.UseNotFoundForUnknownAddresses();
 app.UseDatabaseReadinessGate();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseApiBodyLimit();
 

@@ -1,5 +1,8 @@
+using Clearinghouse.Web.Accounts;
 using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,9 +10,12 @@ namespace Clearinghouse.Web.Data;
 
 /// <summary>
 /// The one model. Each database provider has a small subclass so that it gets its own migration set
-/// (see docs/decisions/0001-one-migration-set-per-provider.md); code everywhere else uses this type.
+/// (see docs/decisions/0001-one-migration-set-per-provider.md); code everywhere else uses this type. The console's
+/// accounts (ASP.NET Core Identity) live here too, so one database holds everything and an audit row can be saved in
+/// the same transaction as the change it records.
 /// </summary>
-public abstract class ClearinghouseDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class ClearinghouseDbContext(DbContextOptions options)
+    : IdentityDbContext<ConsoleUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<LicenseServer> LicenseServers => Set<LicenseServer>();
 
@@ -29,8 +35,15 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// The audit trail, to read (untracked). Entries are added by <see cref="Auditing.AuditLog"/> only, and
+    /// <see cref="SaveChanges(bool)"/> refuses to change or remove one.
+    /// </summary>
+    public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClearinghouseDbContext).Assembly);
 
         // Check constraints are raw SQL, so the column is named the way the provider reads it (see Column).
@@ -47,14 +60,25 @@ public abstract class ClearinghouseDbContext(DbContextOptions options) : DbConte
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseAuditChanges();
         StampRequestVersions();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseAuditChanges();
         StampRequestVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only: what it says happened cannot be rewritten through the portal.</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are only ever added; one was changed or removed.");
+        }
     }
 
     /// <summary>

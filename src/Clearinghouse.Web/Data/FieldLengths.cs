@@ -61,4 +61,15 @@ public static class FieldLengths
 
     /// <summary>Up to <see cref="Licensing.CalRequestRules.MaxRetailLicenseCodes"/> codes of 25 characters, one per line.</summary>
     public const int RetailLicenseCodes = Licensing.CalRequestRules.MaxRetailLicenseCodes * 26;
+
+    /// <summary>An audit entry's action code.</summary>
+    public const int AuditAction = 64;
+
+    /// <summary>An audit entry's actor (an e-mail address or "web", "api", "system") and subject.</summary>
+    public const int AuditSubject = 256;
+
+    public const int AuditDetails = 2000;
+
+    /// <summary>An IPv6 address as text, with room for a zone.</summary>
+    public const int ClientAddress = 64;
 }

@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,7 @@ public enum InstallOutcome
 public sealed record InstallResult(InstallOutcome Outcome, KeyPack? KeyPack, string? ServerProductVersionCode = null);
 
 /// <summary>Installs a key pack on the license server that submits its ID (the web and telephone methods).</summary>
-public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clock)
+public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clock, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -100,6 +101,7 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
                 InstalledAt = clock.GetUtcNow(),
             };
             Concurrency.Touch(db, keyPack);
+            audit.Add(AuditActions.KeyPackInstalled, keyPack.Id, $"server {licenseServerId}");
 
             try
             {

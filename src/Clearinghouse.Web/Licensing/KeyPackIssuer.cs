@@ -1,3 +1,5 @@
+using System.Globalization;
+using Clearinghouse.Web.Auditing;
 using System.Security.Cryptography;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +38,8 @@ public sealed record IssueOutcome(IssueStatus Status, KeyPack? KeyPack, IReadOnl
 /// Turns a complete request for CALs (Manage CALs, Install client access licenses) into a license key pack bound to
 /// its target license server, under the clearinghouse's rules (<see cref="LicensingRules"/>).
 /// </summary>
-public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules)
+public sealed class KeyPackIssuer(
+    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit)
 {
     /// <summary>
     /// How often issuing is tried again after losing a race: to another submission of the request, to a step post
@@ -216,6 +219,15 @@ public sealed class KeyPackIssuer(ClearinghouseDbContext db, RandomNumberGenerat
         foreach (var purchase in assessment.Purchases)
         {
             Concurrency.Touch(db, purchase);
+        }
+
+        // Audited in the same SaveChanges as the issuance, so the trail and the key packs cannot disagree.
+        audit.Add(AuditActions.KeyPackIssued, keyPack.Id, string.Create(CultureInfo.InvariantCulture,
+            $"{request.Kind} {request.Channel}: {keyPack.Quantity} {keyPack.ProductVersionCode} {keyPack.CalTypeCode}, " +
+            $"{keyPack.LicenseProgramCode}, server {serverId}, request {request.Id}"));
+        foreach (var moved in assessment.ToMigrate)
+        {
+            audit.Add(AuditActions.KeyPackMigrated, moved.Id, $"to key pack {keyPack.Id}, server {serverId}");
         }
 
         request.SubmittedAt = now;

@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Auditing;
 using System.Security.Cryptography;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed record LicenseServerOutcome(IssueStatus Status, LicenseServer? Ser
 /// information) gets a new License Server ID, and the server is registered with the CAL version its operating system
 /// accepts.
 /// </summary>
-public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock)
+public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -89,6 +90,7 @@ public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGene
             };
             db.LicenseServers.Add(server);
             request.IssuedLicenseServerId = server.Id;
+            audit.Add(AuditActions.ServerActivated, server.Id, $"{request.Channel}: {server.OperatingSystemCode}, request {request.Id}");
             request.SubmittedAt = now;
             request.UpdatedAt = now;
 

@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed record DeactivationResult(DeactivationOutcome Outcome, LicenseServ
 /// <see cref="LicensingRules"/>). Its key packs stay bound to it; the answer lists them, so whoever deactivates knows
 /// which CALs to move with Manage CALs.
 /// </summary>
-public sealed class ServerDeactivation(ClearinghouseDbContext db, TimeProvider clock)
+public sealed class ServerDeactivation(ClearinghouseDbContext db, TimeProvider clock, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -57,6 +58,7 @@ public sealed class ServerDeactivation(ClearinghouseDbContext db, TimeProvider c
             }
 
             server.DeactivatedAt = clock.GetUtcNow();
+            audit.Add(AuditActions.ServerDeactivated, server.Id);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Clearinghouse.Web.Auditing;
 using System.Security.Cryptography;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ namespace Clearinghouse.Web.Licensing;
 /// it — installed or not — stay with the server: they are bound to the new ID.
 /// </summary>
 public sealed class ServerReactivation(
-    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules)
+    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -164,6 +166,8 @@ public sealed class ServerReactivation(
         }
 
         request.IssuedLicenseServerId = server.Id;
+        audit.Add(AuditActions.ServerReactivated, old.Id, string.Create(CultureInfo.InvariantCulture,
+            $"{request.Channel}: new ID {server.Id}, reason {request.ReasonCode}, {keyPacks.Count} key packs moved, request {request.Id}"));
         request.SubmittedAt = now;
         request.UpdatedAt = now;
         return server;

@@ -75,6 +75,13 @@ public sealed class ErrorModel : PageModel
             return;
         }
 
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            Title = Texts.Get("Error.Forbidden.Title");
+            Explanation = Texts.Get("Error.Forbidden.Text");
+            return;
+        }
+
         if (status == StatusCodes.Status429TooManyRequests)
         {
             // The rate limiter refused the request before any page ran, and said when to come back.

@@ -79,7 +79,21 @@ public class ClearinghouseFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:NewRequestsBurst", "100000");
         builder.UseSetting("RateLimits:ApiRequestsBurstPerClient", "100000");
         builder.UseSetting("RateLimits:ApiRequestsBurstPerServer", "100000");
+
+        // A lab administrator and a representative, as a lab profile seeds them (see ConsoleAccounts).
+        if (SeedsAccounts)
+        {
+            builder.UseSetting("Accounts:Seed:0:Email", ConsoleAccounts.Administrator.Email);
+            builder.UseSetting("Accounts:Seed:0:Password", ConsoleAccounts.Administrator.Password);
+            builder.UseSetting("Accounts:Seed:0:Roles", "LabAdministrator");
+            builder.UseSetting("Accounts:Seed:1:Email", ConsoleAccounts.Representative.Email);
+            builder.UseSetting("Accounts:Seed:1:Password", ConsoleAccounts.Representative.Password);
+            builder.UseSetting("Accounts:Seed:1:Roles", "Representative");
+        }
     }
+
+    /// <summary>Whether the portal starts with the accounts of <see cref="ConsoleAccounts"/>.</summary>
+    protected virtual bool SeedsAccounts => true;
 
     protected override void Dispose(bool disposing)
     {
@@ -89,6 +103,12 @@ public class ClearinghouseFactory : WebApplicationFactory<Program>
             Database.Dispose();
         }
     }
+}
+
+/// <summary>The portal with no account at all, as on its first run (the setup page is open).</summary>
+public sealed class UnseededClearinghouseFactory : ClearinghouseFactory
+{
+    protected override bool SeedsAccounts => false;
 }
 
 /// <summary>The portal on a PostgreSQL database of its own, on the server <c>./test.sh</c> starts.</summary>

@@ -53,11 +53,12 @@ public sealed class HtmlPage
     }
 
     /// <summary>
-    /// The page's form: the only one, or the one <paramref name="selector"/> (a CSS selector) picks out.
+    /// The page's form: the only one, or the one <paramref name="selector"/> (a CSS selector) picks out. The console's
+    /// sign-out form in the page's header is not counted unless picked out (<c>Form("#sign-out")</c>).
     /// </summary>
     public HtmlForm Form(string? selector = null)
     {
-        var forms = (selector is null ? Document.QuerySelectorAll("form") : Document.QuerySelectorAll(selector))
+        var forms = (selector is null ? Document.QuerySelectorAll("form:not(#sign-out)") : Document.QuerySelectorAll(selector))
             .OfType<IHtmlFormElement>().ToList();
         return forms.Count switch
         {

@@ -15,7 +15,7 @@ namespace Clearinghouse.Tests.Localization;
 /// <item>the brand, and words within an example an input must follow (<see cref="AllowedWords"/>);</item>
 /// <item>words all in capitals — IDs and codes (BCDFG-…), and acronyms (ID, CAL, RDS, UTC);</item>
 /// <item>what is in <c>code</c> or <c>pre</c> (a command, a setting), and what is marked as another language
-/// (the language picker's "English").</item>
+/// (the language picker's "English"), or as not to be translated (<c>translate="no"</c>: an account's e-mail address).</item>
 /// </list>
 /// Anything else fails: two or more English words in a row, or a single word with small letters ("Next").
 /// </remarks>
@@ -80,7 +80,7 @@ public static partial class EnglishText
                 text.AppendLine(piece.Data);
                 return;
             case IElement element:
-                if (element.LocalName is "script" or "style" or "code" or "pre" ||
+                if (element.LocalName is "script" or "style" or "code" or "pre" || element.GetAttribute("translate") == "no" ||
                     element.GetAttribute("lang") is { } lang && !lang.StartsWith(language, StringComparison.OrdinalIgnoreCase))
                 {
                     return;

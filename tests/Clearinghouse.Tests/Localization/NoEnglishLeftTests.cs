@@ -247,8 +247,8 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
     [Fact]
     public async Task LabAdministration_WithPurchasesAndTheirKeyPacks_HasNoEnglish()
     {
-        var lab = factory.WithWebHostBuilder(builder => builder.UseSetting("LabAdministration:Enabled", "true"));
-        var client = JapaneseClient(lab);
+        var lab = factory;
+        var client = await lab.SignedInAsync(ConsoleAccounts.Administrator, "ja-JP");
         var agreement = KeyPacks.NewAgreementNumber();
         var page = await GetAsync(client, "/lab/purchases", "lab purchases");
         await RefuseAsync(client, page.Form(), "lab purchases, nothing entered");

@@ -119,6 +119,7 @@ public sealed partial class TextKeysTests
         .. IdFormat.All.Select(f => $"IdFormat.{f.Key}.Name"),
         .. IdFormat.All.Where(f => f.CheckCharacters).Select(f => $"IdFormat.{f.Key}.IssuedHere"),
         .. FlowRegistry.All.SelectMany(flow => flow.Steps).Select(step => step.ChangeKey),
+        .. Clearinghouse.Web.Auditing.AuditActions.All.Select(action => $"Audit.Action.{action}"),
     ];
 
     /// <summary>Every key named in the source, with the file that names it.</summary>

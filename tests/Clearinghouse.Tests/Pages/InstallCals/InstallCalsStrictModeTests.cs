@@ -21,13 +21,12 @@ public abstract class InstallCalsStrictModeTests<TFactory>(TFactory factory) : I
     private readonly WebApplicationFactory<Program> _lab = factory.WithWebHostBuilder(builder =>
     {
         builder.UseSetting("Licensing:Mode", "Strict");
-        builder.UseSetting("LabAdministration:Enabled", "true");
     });
 
     [Fact]
     public async Task Install_AgainstAPurchaseRegisteredOnTheLabPage_IssuesWhatItHolds_AndRefusesMoreOnTheProgramStepWithTheFigures()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var wizard = new InstallCalsWizard(client);
         var agreement = KeyPacks.NewAgreementNumber();
         await RegisterAgreementAsync(client, agreement, "100");
@@ -54,7 +53,7 @@ public abstract class InstallCalsStrictModeTests<TFactory>(TFactory factory) : I
     [Fact]
     public async Task Install_UnderAnAgreementThatIsNotRegistered_IsRefusedOnTheAgreementNumber_AndSavesNothing()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var wizard = new InstallCalsWizard(client);
         var agreement = KeyPacks.NewAgreementNumber();
         var program = await ProgramStepAsync(wizard, (await factory.ActivateServerAsync()).Id);
@@ -72,7 +71,7 @@ public abstract class InstallCalsStrictModeTests<TFactory>(TFactory factory) : I
     [Fact]
     public async Task Program_RefusedBySeveralRules_ListsThemInTheOrderOfTheForm()
     {
-        var wizard = new InstallCalsWizard(NewClient());
+        var wizard = new InstallCalsWizard(await NewClientAsync());
         var agreement = KeyPacks.NewAgreementNumber();
         var program = await ProgramStepAsync(wizard, (await factory.ActivateServerAsync("windows-server-2019")).Id);
 
@@ -87,7 +86,7 @@ public abstract class InstallCalsStrictModeTests<TFactory>(TFactory factory) : I
     [Fact]
     public async Task Install_UnderALicenseCodeRegisteredForFewerCals_IsRefusedOnTheQuantity_AndAnUnregisteredCodeOnItsField()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var wizard = new InstallCalsWizard(client);
         var registered = NewRetailCode();
         var unregistered = NewRetailCode();
@@ -116,7 +115,7 @@ public abstract class InstallCalsStrictModeTests<TFactory>(TFactory factory) : I
     [Fact]
     public async Task Request_ForAServerNotActivatedHere_IsRefusedOnTheRequestStep()
     {
-        var wizard = new InstallCalsWizard(NewClient());
+        var wizard = new InstallCalsWizard(await NewClientAsync());
 
         var page = await wizard.RefuseAsync((await wizard.OpenAsync()).Form()
             .Fill("License Server ID", KeyPacks.NewLicenseServerId())
@@ -127,7 +126,7 @@ public abstract class InstallCalsStrictModeTests<TFactory>(TFactory factory) : I
             "activated here count: activate the license server first, then use the License Server ID it was given.");
     }
 
-    private HttpClient NewClient() => _lab.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private Task<HttpClient> NewClientAsync() => _lab.SignedInAsync(ConsoleAccounts.Administrator);
 
     private static async Task<HtmlPage> ProgramStepAsync(InstallCalsWizard wizard, string serverId) =>
         await wizard.ContactAsync(await wizard.RequestAsync(await wizard.OpenAsync(), serverId));

@@ -11,7 +11,7 @@ using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 namespace Clearinghouse.Tests.Pages.Lab;
 
 /// <summary>
-/// Lab administration's purchases page (/lab/purchases): there only when LabAdministration:Enabled is true; registers
+/// Lab administration's purchases page (/lab/purchases): for lab administrators only (signed in); registers
 /// purchases (Post/Redirect/Get, antiforgery, validation) and lists what each has issued.
 /// </summary>
 public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
@@ -19,23 +19,23 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
 {
     private const string Address = "/lab/purchases";
 
-    private readonly WebApplicationFactory<Program> _enabled =
-        factory.WithWebHostBuilder(builder => builder.UseSetting("LabAdministration:Enabled", "true"));
+    private readonly WebApplicationFactory<Program> _enabled = factory;
 
     [Fact]
-    public async Task Purchases_WhenLabAdministrationIsNotEnabled_IsNotFound()
+    public async Task Purchases_Anonymously_SendsToSignIn()
     {
-        using var client = factory.CreatePageClient();
+        using var client = factory.CreateSecureClient();
 
         using var response = await client.GetAsync(new Uri(Address, UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        Assert.StartsWith("/console/sign-in?ReturnUrl=%2Flab%2Fpurchases", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Register_WhenLabAdministrationIsNotEnabled_IsAnsweredAsAnUnknownAddressAndRegistersNothing()
+    public async Task Register_ByARepresentative_IsForbiddenAndRegistersNothing()
     {
-        using var client = factory.CreatePageClient();
+        using var client = await factory.SignedInAsync(ConsoleAccounts.Representative);
         var agreement = KeyPacks.NewAgreementNumber();
         FormUrlEncodedContent Form() => new(
         [
@@ -46,16 +46,18 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
             new("Input.Quantity", "5"),
         ]);
 
+        using var get = await client.GetAsync(new Uri(Address, UriKind.Relative));
         using var post = await client.PostAsync(new Uri(Address, UriKind.Relative), Form());
 
-        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.False(await factory.WithDbAsync(db => db.Purchases.AnyAsync(p => p.Reference == agreement)));
     }
 
     [Fact]
     public async Task Register_AnAgreement_RedirectsToTheListWhichShowsIt()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var agreement = KeyPacks.NewAgreementNumber();
 
         using var response = await FillAgreement(await OpenAsync(client), agreement, "1,500").SubmitAsync();
@@ -76,7 +78,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Register_AnOpenLicenseAndALicenseCode_StoresTheirCanonicalReferences()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var code = NewRetailCode();
 
         await AcceptAsync(client, (await OpenAsync(client)).Form()
@@ -102,7 +104,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Register_TheSamePurchaseAgain_IsRefusedOnItsReference()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var agreement = KeyPacks.NewAgreementNumber();
         await AcceptAsync(client, FillAgreement(await OpenAsync(client), agreement, "10"));
 
@@ -122,7 +124,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Register_WithInvalidInput_SaysWhatIsWrongWithEachFieldAndRegistersNothing()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var before = await factory.WithDbAsync(db => db.Purchases.CountAsync());
 
         var page = await RefuseAsync(client, (await OpenAsync(client)).Form()
@@ -151,7 +153,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [InlineData("99999999999", "The quantity must be from 1 to 1,000,000 CALs.")]
     public async Task Register_WithAQuantityOutOfRange_SaysTheRange(string quantity, string message)
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
 
         var page = await RefuseAsync(client, FillAgreement(await OpenAsync(client), KeyPacks.NewAgreementNumber(), quantity));
 
@@ -161,7 +163,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Register_WithoutAProgram_AsksForIt()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
 
         var page = await RefuseAsync(client, (await OpenAsync(client)).Form()
             .Fill("Product version", "Windows Server 2022")
@@ -174,7 +176,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Register_WithoutTheAntiforgeryToken_IsRefused()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
 
         using var response = await client.PostAsync(new Uri(Address, UriKind.Relative), new FormUrlEncodedContent(
         [
@@ -191,7 +193,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task List_AfterIssuanceAndMigration_ShowsTheTotalsAndEveryKeyPackWithItsServer()
     {
-        var client = NewClient();
+        var client = await NewClientAsync();
         var agreement = KeyPacks.NewAgreementNumber();
         await AcceptAsync(client, FillAgreement(await OpenAsync(client), agreement, "100"));
         var source = KeyPacks.NewLicenseServerId();
@@ -213,7 +215,7 @@ public abstract class PurchasesPageTests<TFactory>(TFactory factory) : IClassFix
         Assert.Contains(IdFormat.LicenseServerId.Format(target), keyPacks[2].TextContent, StringComparison.Ordinal);
     }
 
-    private HttpClient NewClient() => _enabled.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private Task<HttpClient> NewClientAsync() => _enabled.SignedInAsync(ConsoleAccounts.Administrator);
 
     private static Task<HtmlPage> OpenAsync(HttpClient client) => HtmlPage.GetAsync(client, Address);
 
