@@ -246,6 +246,31 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Console_SignInAccountsAndAudit_WithTheirErrors_HaveNoEnglish()
+    {
+        var anonymous = factory.CreateSecureClient("ja-JP");
+        var signIn = await GetAsync(anonymous, "/console/sign-in", "sign in");
+        await RefuseAsync(anonymous, signIn.Form(), "sign in, nothing entered");
+        await RefuseAsync(anonymous, signIn.Form()
+            .Fill(Ja(() => Texts.Get("Accounts.Email")), ConsoleAccounts.Representative.Email)
+            .Fill(Ja(() => Texts.Get("Accounts.Password")), "wrong"), "sign in, wrong password");
+
+        var admin = await factory.SignedInAsync(ConsoleAccounts.Administrator, "ja-JP");
+        await GetAsync(admin, "/console", "console home");
+        var users = await GetAsync(admin, "/console/admin/users", "accounts");
+        await RefuseAsync(admin, users.Form("#create-account")
+            .Fill(Ja(() => Texts.Get("Accounts.Email")), ConsoleAccounts.Representative.Email)
+            .Fill(Ja(() => Texts.Get("Accounts.Password")), "short"), "accounts, every field wrong");
+        await GetAsync(admin, "/console/admin/audit", "audit trail");
+
+        var representative = await factory.SignedInAsync(ConsoleAccounts.Representative, "ja-JP");
+        await GetAsync(representative, "/console", "console home, representative");
+        await GetAsync(representative, "/console/admin/audit", "forbidden", HttpStatusCode.Forbidden);
+
+        AssertNoEnglish();
+    }
+
+    [Fact]
     public async Task LabAdministration_WithPurchasesAndTheirKeyPacks_HasNoEnglish()
     {
         var lab = factory;
