@@ -7,6 +7,7 @@ using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Resources;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 
 namespace Clearinghouse.Tests.Localization;
@@ -295,6 +296,44 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
             .Fill(Ja(() => Labels.ProductVersion), "windows-server-2022")
             .Fill(Ja(() => Labels.CalType), "rds-per-user")
             .Fill(Ja(() => Labels.Quantity), "100"), "lab purchases, already registered");
+
+        AssertNoEnglish();
+    }
+
+    [Fact]
+    public async Task Console_SearchRequestReadBackAndDeactivation_HaveNoEnglish()
+    {
+        var client = await factory.SignedInAsync(ConsoleAccounts.Representative, "ja-JP");
+        var server = await factory.ActivateServerAsync();
+        var install = Agreement(RequestKind.InstallCals, server.Id, KeyPacks.NewAgreementNumber(), 5);
+        (install.LastName, install.FirstName, install.CompanyName, install.CountryRegionCode) = ("山田", "太郎", "コントソ株式会社", "JP");
+        var keyPack = await factory.IssueAsync(install);
+        await factory.InScopeAsync(services =>
+            services.GetRequiredService<KeyPackInstaller>().InstallAsync(server.Id, keyPack.Id));
+        var searchLabel = Ja(() => Texts.Get("Console.Search.Label"));
+
+        var search = await GetAsync(client, "/console/search", "console search");
+        await ReadAsync(client, await search.Form().Fill(searchLabel, "x").SubmitAsync(), "console search, too short");
+        await ReadAsync(client, await search.Form().Fill(searchLabel, "該当なし" + Guid.NewGuid().ToString("N")[..4]).SubmitAsync(), "console search, nothing found");
+        await ReadAsync(client, await search.Form().Fill(searchLabel, server.Id[..10]).SubmitAsync(), "console search, found");
+
+        var request = await GetAsync(client, $"/console/requests/{keyPack.RequestId}", "console request");
+        var groupLabel = Ja(() => Texts.Get("Console.ReadBack.GroupNumber"));
+        var charactersLabel = Ja(() => Texts.Get("Console.ReadBack.Characters"));
+        await ReadAsync(client, await request.Form("#read-back form").Fill(groupLabel, "1").Fill(charactersLabel, keyPack.Id[..5]).SubmitAsync(),
+            "console read-back, matches");
+        await ReadAsync(client, await request.Form("#read-back form").Fill(groupLabel, "1").Fill(charactersLabel, keyPack.Id.Substring(5, 5)).SubmitAsync(),
+            "console read-back, another group");
+        await RefuseAsync(client, request.Form("#read-back form").Fill(groupLabel, "1").Fill(charactersLabel, string.Empty), "console read-back, nothing read back");
+
+        var serverLabel = Ja(() => Labels.LicenseServerId);
+        var confirm = Ja(() => Texts.Get("Console.Deactivate.Confirm"));
+        var deactivate = await GetAsync(client, "/console/calls/deactivate", "console deactivation");
+        await RefuseAsync(client, deactivate.Form().Fill(serverLabel, server.Id), "console deactivation, not confirmed");
+        await RefuseAsync(client, deactivate.Form().Fill(serverLabel, KeyPacks.NewLicenseServerId()).Check(confirm), "console deactivation, unknown");
+        await ReadAsync(client, await deactivate.Form().Fill(serverLabel, server.Id).Check(confirm).SubmitAsync(), "console deactivation, done");
+        await RefuseAsync(client, deactivate.Form().Fill(serverLabel, server.Id).Check(confirm), "console deactivation, already deactivated");
+        await GetAsync(client, $"/console/requests/{keyPack.RequestId}", "console request, deactivated, with its audit trail");
 
         AssertNoEnglish();
     }

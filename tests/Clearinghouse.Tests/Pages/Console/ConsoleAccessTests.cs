@@ -17,6 +17,9 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
     public static TheoryData<string, string> Pages => new()
     {
         { "/console", AnyAccount },
+        { "/console/search", AnyAccount },
+        { "/console/requests/{id:guid}", AnyAccount },
+        { "/console/calls/deactivate", AnyAccount },
         { "/console/admin/users", Administrators },
         { "/console/admin/users/{id}/password", Administrators },
         { "/console/admin/audit", Administrators },
@@ -86,7 +89,9 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
     }
 
     private async Task<string> AddressAsync(string page) =>
-        page.Contains("{id}", StringComparison.Ordinal)
+        page.Contains("{id:guid}", StringComparison.Ordinal)
+            ? page.Replace("{id:guid}", (await factory.SaveAsync(LicensingRequests.Activation())).Id.ToString(), StringComparison.Ordinal)
+        : page.Contains("{id}", StringComparison.Ordinal)
             ? page.Replace("{id}", await factory.UserIdAsync(ConsoleAccounts.Representative.Email), StringComparison.Ordinal)
             : page;
 }
