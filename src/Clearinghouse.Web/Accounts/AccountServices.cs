@@ -2,6 +2,7 @@ using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Accounts;
@@ -122,11 +123,12 @@ public static class AccountServices
         var services = scope.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Clearinghouse.Accounts");
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        var db = services.GetRequiredService<ClearinghouseDbContext>();
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                await CreatedByEitherAsync(db, () => roles.CreateAsync(new IdentityRole(role)));
             }
         }
 
@@ -152,7 +154,12 @@ public static class AccountServices
             }
 
             var user = NewUser(account.Email, account.DisplayName, services.GetRequiredService<TimeProvider>());
-            var created = await users.CreateAsync(user, account.Password);
+            var created = await CreatedByEitherAsync(db, () => users.CreateAsync(user, account.Password));
+            if (created is null)
+            {
+                continue; // another instance starting at the same time created it (and gives it its roles)
+            }
+
             if (!created.Succeeded)
             {
                 logger.LogCritical("{Setting} cannot be created: {Reasons}", setting, string.Join(" ", created.Errors.Select(e => e.Description)));
@@ -164,6 +171,23 @@ public static class AccountServices
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Creates a role or a seeded account, unless another instance starting on the same database at the same moment
+    /// creates it between the check and the insert: then its unique index refuses this one, which is dropped (null).
+    /// </summary>
+    private static async Task<IdentityResult?> CreatedByEitherAsync(ClearinghouseDbContext db, Func<Task<IdentityResult>> create)
+    {
+        try
+        {
+            return await create();
+        }
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+        {
+            db.ChangeTracker.Clear();
+            return null;
+        }
     }
 
     public static ConsoleUser NewUser(string email, string? displayName, TimeProvider clock) => new()

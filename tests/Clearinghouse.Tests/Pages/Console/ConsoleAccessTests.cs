@@ -78,6 +78,26 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>The console's home leads each account to every page its role opens, and to none it does not.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Home_LinksToEveryPageTheAccountMayOpen(bool administrator)
+    {
+        using var client = await factory.SignedInAsync(administrator ? ConsoleAccounts.Administrator : ConsoleAccounts.Representative);
+
+        var home = await HtmlPage.GetAsync(client, "/console");
+
+        var links = home.Document.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToHashSet(StringComparer.Ordinal);
+        var reachable = Pages.Select(p => ((string)p[0], (string)p[1]))
+            .Where(p => !p.Item1.Contains('{', StringComparison.Ordinal) && p.Item1 != "/console")
+            .ToList();
+        foreach (var (page, who) in reachable)
+        {
+            Assert.Equal(administrator || who == AnyAccount, links.Contains(page));
+        }
+    }
+
     [Fact]
     public async Task ThePublicSite_NeedsNoSignIn()
     {
