@@ -109,14 +109,15 @@ public abstract class SignInTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
-    public async Task Home_ForAnAdministrator_LinksToTheAdministrationPages_AndForARepresentative_DoesNot()
+    public async Task Home_LinksAnAdministratorToEveryPage_AndARepresentativeToTheCallPagesOnly()
     {
         var admin = await HtmlPage.GetAsync(await factory.SignedInAsync(ConsoleAccounts.Administrator), "/console");
         var representative = await HtmlPage.GetAsync(await factory.SignedInAsync(ConsoleAccounts.Representative), "/console");
 
-        Assert.Equal(["/console/admin/users", "/console/admin/audit", "/lab/purchases"],
+        Assert.Equal(["/console/search", "/console/calls/deactivate", "/console/admin/users", "/console/admin/audit", "/lab/purchases"],
             admin.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")!));
-        Assert.Empty(representative.Document.QuerySelectorAll("main a"));
+        Assert.Equal(["/console/search", "/console/calls/deactivate"],
+            representative.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")!));
     }
 
     /// <summary>A representative of this test's own, created through the administration page.</summary>
