@@ -289,13 +289,17 @@ public sealed partial class IdempotencyPurge(
     Hosting.DatabaseReadiness readiness,
     TimeProvider clock,
     ILogger<IdempotencyPurge> logger)
-    : BackgroundService
+    : Hosting.PeriodicPurge(readiness, clock, logger)
 {
-    public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    protected override TimeSpan Interval => options.Value.PurgeInterval;
+
+    protected override string What => "expired idempotent API answers";
+
+    public override async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClearinghouseDbContext>();
-        var cutoff = clock.GetUtcNow() - options.Value.Lifetime;
+        var cutoff = Clock.GetUtcNow() - options.Value.Lifetime;
         var deleted = await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0)
         {
@@ -305,37 +309,6 @@ public sealed partial class IdempotencyPurge(
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
-        do
-        {
-            try
-            {
-                if (await readiness.IsReadyAsync(stoppingToken))
-                {
-                    await PurgeAsync(stoppingToken);
-                }
-            }
-            catch (Exception exception) when (DatabaseErrors.Classify(exception) != DatabaseFault.None)
-            {
-                LogPurgeDeferred(DatabaseErrors.Describe(exception));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogPurgeFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired idempotent API answers.")]
     private partial void LogPurged(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired idempotent API answers is put off to the next interval: {Reason}")]
-    private partial void LogPurgeDeferred(string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting expired idempotent API answers failed; trying again at the next interval.")]
-    private partial void LogPurgeFailed(Exception exception);
 }

@@ -27,14 +27,18 @@ public sealed partial class DraftPurge(
     DatabaseReadiness readiness,
     TimeProvider clock,
     ILogger<DraftPurge> logger)
-    : BackgroundService
+    : PeriodicPurge(readiness, clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.PurgeInterval;
+
+    protected override string What => "abandoned drafts";
+
     /// <summary>Deletes the drafts that are too old now; returns how many.</summary>
-    public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClearinghouseDbContext>();
-        var cutoff = clock.GetUtcNow() - options.Value.MaxAge;
+        var cutoff = Clock.GetUtcNow() - options.Value.MaxAge;
 
         // A step saved while this runs either comes first (UpdatedAt moves on, so the row no longer matches) or finds
         // the row gone and shows "not found"; a draft being submitted is caught by its version token the same way.
@@ -53,47 +57,11 @@ public sealed partial class DraftPurge(
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Not on the start-up path: the host carries on starting while the first purge runs.
-        await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
-        do
-        {
-            try
-            {
-                // Until the migrations are applied (Database:MigrateOnStartup=false) there is no table to purge.
-                if (await readiness.IsReadyAsync(stoppingToken))
-                {
-                    await PurgeAsync(stoppingToken);
-                }
-            }
-            catch (Exception exception) when (DatabaseErrors.Classify(exception) != DatabaseFault.None)
-            {
-                // The database is busy or unreachable: try again next time.
-                LogPurgeDeferred(DatabaseErrors.Describe(exception));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A fault of ours, logged as one; but a background chore must not stop the portal (a faulted
-                // BackgroundService stops the host), so it is tried again at the next interval.
-                LogPurgeFailed(exception);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} abandoned drafts (not submitted, unchanged for more than {MaxAge}).")]
     private partial void LogPurged(int count, TimeSpan maxAge);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "No abandoned drafts to delete (not submitted, unchanged for more than {MaxAge}).")]
     private partial void LogNothingToPurge(TimeSpan maxAge);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting abandoned drafts is put off to the next interval: {Reason}")]
-    private partial void LogPurgeDeferred(string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting abandoned drafts failed; trying again at the next interval.")]
-    private partial void LogPurgeFailed(Exception exception);
 }
 
 public static class DraftPurgeSetup
