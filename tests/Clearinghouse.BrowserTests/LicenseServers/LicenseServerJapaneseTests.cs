@@ -1,6 +1,4 @@
-using System.Globalization;
 using Clearinghouse.BrowserTests.ManageCals;
-using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Resources;
 using Microsoft.Playwright;
@@ -103,17 +101,5 @@ public sealed class LicenseServerJapaneseTests(PortalFixture portal)
     }
 
     /// <summary>A text as the page shows it in Japanese.</summary>
-    private static string Ja(Func<string> text)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = SiteCultures.Supported.Single(s => s.Culture.Name == "ja").Culture;
-            return text();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    private static string Ja(Func<string> text) => SiteText.In("ja", text);
 }

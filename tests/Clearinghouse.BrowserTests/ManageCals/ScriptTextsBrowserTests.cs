@@ -1,5 +1,3 @@
-using System.Globalization;
-using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Resources;
 using Microsoft.Playwright;
@@ -59,17 +57,5 @@ public sealed class ScriptTextsBrowserTests(PortalFixture portal)
     }
 
     /// <summary>A text as a page in that language shows it.</summary>
-    private static string In(string language, Func<string> text)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = SiteCultures.Supported.Single(s => s.Culture.Name == language).Culture;
-            return text();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    private static string In(string language, Func<string> text) => SiteText.In(language, text);
 }
