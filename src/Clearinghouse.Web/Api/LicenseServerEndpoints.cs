@@ -199,7 +199,7 @@ public static class LicenseServerEndpoints
         HttpContext http, ServerDeactivation deactivation, CancellationToken cancellationToken)
     {
         var server = http.AuthenticatedServer()!;
-        var result = await deactivation.DeactivateAsync(server.Id, cancellationToken);
+        var result = await deactivation.DeactivateAsync(server.Id, cancellationToken: cancellationToken);
         return result.Outcome switch
         {
             DeactivationOutcome.Deactivated => TypedResults.Ok(new DeactivationResponse(

@@ -22,7 +22,8 @@ public sealed class NewRequestLimitOptions
 /// <summary>
 /// Limits the POST that starts a request of any flow (POST /manage-cals, /install-cals…), per client address, with
 /// ASP.NET Core's rate limiter: each start writes a row, so one client could otherwise fill the database. Everything
-/// else — showing a page, and editing a request already started (/manage-cals/{id}/request) — is not limited. Every
+/// else — showing a page, editing a request already started (/manage-cals/{id}/request), and a representative signed in to
+/// the console starting a call — is not limited. Every
 /// flow page carries the policy (see <see cref="FlowPageModel"/>); only posts without a request id in the route count.
 /// </summary>
 /// <remarks>
@@ -72,7 +73,10 @@ public static class NewRequestRateLimit
 
     private static RateLimitPartition<string> Partition(HttpContext context, NewRequestLimitOptions limits)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.RouteValues.ContainsKey("id"))
+        // A representative taking calls starts a request per call, all from one office address: a signed-in console
+        // account is accountable, so it is not limited.
+        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.RouteValues.ContainsKey("id")
+            || context.User.Identity?.IsAuthenticated == true)
         {
             return RateLimitPartition.GetNoLimiter(NotLimited);
         }
