@@ -1509,3 +1509,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129060617_TelephoneCalls'
+)
+BEGIN
+    ALTER TABLE [LicenseServers] ADD [DeactivationConfirmationCode] varchar(35) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129060617_TelephoneCalls'
+)
+BEGIN
+    ALTER TABLE [CalRequests] ADD [RepresentativeId] nvarchar(450) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129060617_TelephoneCalls'
+)
+BEGIN
+    CREATE INDEX [IX_CalRequests_RepresentativeId] ON [CalRequests] ([RepresentativeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129060617_TelephoneCalls'
+)
+BEGIN
+    CREATE INDEX [IX_CalRequests_TargetLicenseServerId] ON [CalRequests] ([TargetLicenseServerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129060617_TelephoneCalls'
+)
+BEGIN
+    ALTER TABLE [CalRequests] ADD CONSTRAINT [FK_CalRequests_AspNetUsers_RepresentativeId] FOREIGN KEY ([RepresentativeId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129060617_TelephoneCalls'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129060617_TelephoneCalls', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
