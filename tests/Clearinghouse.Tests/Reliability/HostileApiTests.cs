@@ -180,6 +180,34 @@ public abstract class HostileApiTests<TFactory> : IClassFixture<TFactory>, IDisp
         Assert.True(_logs.Errors.Count == 0, "errors logged:\n" + string.Join('\n', _logs.Errors.Take(10)));
     }
 
+    [Fact]
+    public async Task RequestCals_RefusedByARule_LeavesNoRecord()
+    {
+        using var client = _host.CreateClient();
+        var server = await client.ActivateAsync("windows-server-2016");
+        var code = LicensingRequests.NewRetailCode();
+        object Retail(string version) => new
+        {
+            kind = "install", licenseProgram = "license-pack", licenseCodes = new[] { code }, productVersion = version,
+            calType = "rds-per-user", quantity = 5,
+        };
+        using (var first = await client.RequestCalsAsync(server, Retail("windows-server-2016")))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        var before = await CountsAsync();
+
+        // Newer CALs than the server takes; then a retail license code that installed once already.
+        using var newer = await client.RequestCalsAsync(server, Retail("windows-server-2022"));
+        using var again = await client.RequestCalsAsync(server, Retail("windows-server-2016"));
+
+        await Problems.ReadAsync(newer, HttpStatusCode.Conflict, Clearinghouse.Web.Licensing.ErrorCodes.CalVersionNewerThanServer);
+        await Problems.ReadAsync(again, HttpStatusCode.Conflict, Clearinghouse.Web.Licensing.ErrorCodes.LicenseCodeAlreadyInstalled);
+        Assert.Equal(before, await CountsAsync());
+        Assert.True(_logs.Errors.Count == 0, "errors logged:\n" + string.Join('\n', _logs.Errors.Take(10)));
+    }
+
     public void Dispose()
     {
         _host.Dispose();
