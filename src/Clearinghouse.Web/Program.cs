@@ -76,6 +76,9 @@ if (!await app.SeedAccountsAsync())
     return 1;
 }
 
+// First, so that error pages and problem details carry it too.
+app.UseNoContentTypeSniffing();
+
 // The API answers every error with problem details; pages show the error page.
 app.UseClearinghouseErrorHandling();
 

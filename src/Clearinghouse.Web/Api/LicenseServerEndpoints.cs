@@ -185,6 +185,7 @@ public static class LicenseServerEndpoints
         var outcome = await reactivation.TryReactivateAsync(request.Id, reviewedVersion: null, cancellationToken, hash);
         if (outcome.Status == IssueStatus.Refused)
         {
+            await ForgetRefusedAsync(db, request.Id, cancellationToken);
             return ApiProblems.Refused(outcome.Refusals);
         }
 
@@ -242,6 +243,7 @@ public static class LicenseServerEndpoints
         var outcome = await issuer.TryIssueAsync(request.Id, reviewedVersion: null, cancellationToken);
         if (outcome.Status == IssueStatus.Refused)
         {
+            await ForgetRefusedAsync(db, request.Id, cancellationToken);
             return ApiProblems.Refused(outcome.Refusals);
         }
 
@@ -258,6 +260,16 @@ public static class LicenseServerEndpoints
         return TypedResults.Created(
             $"{LicenseServerApi.Prefix}/license-servers/{response.LicenseServerId}/key-packs/{response.KeyPackId}", response);
     }
+
+    /// <summary>
+    /// Removes a request the rules refused. The API records a request only to submit it through the site's code; one
+    /// that is refused was never taken, so the refusal is the whole answer and no half-made request is left behind
+    /// (the site's own drafts are kept: a person goes on to correct them). Only while nothing was issued for it.
+    /// </summary>
+    private static Task ForgetRefusedAsync(ClearinghouseDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.CalRequests
+            .Where(r => r.Id == requestId && r.SubmittedAt == null && r.IssuedLicenseServerId == null && r.KeyPack == null)
+            .ExecuteDeleteAsync(cancellationToken);
 
     private static async Task<Results<Ok<KeyPacksResponse>, ProblemHttpResult>> KeyPacksAsync(
         HttpContext http, ClearinghouseDbContext db, CancellationToken cancellationToken)

@@ -100,6 +100,16 @@ public sealed partial class PortalProcess : IDisposable
         return await _listening.Task;
     }
 
+    /// <summary>
+    /// Ends the portal at once with SIGKILL, as a crash or an operator's <c>kill -9</c> would: no shutdown, nothing
+    /// flushed or closed by the portal.
+    /// </summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
