@@ -240,7 +240,9 @@ public static class LicenseServerEndpoints
         db.CalRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
 
-        var outcome = await issuer.TryIssueAsync(request.Id, reviewedVersion: null, cancellationToken);
+        // Installed at once, in the issuing transaction: the server asked for the CALs itself, so nobody has to type
+        // the key pack's ID, and there is no moment at which it is issued but not installed.
+        var outcome = await issuer.TryIssueAsync(request.Id, reviewedVersion: null, installAtOnce: true, cancellationToken);
         if (outcome.Status == IssueStatus.Refused)
         {
             await ForgetRefusedAsync(db, request.Id, cancellationToken);
@@ -248,15 +250,20 @@ public static class LicenseServerEndpoints
         }
 
         var keyPack = outcome.KeyPack ?? throw new InvalidOperationException($"CAL request {request.Id} was not issued.");
-
-        // Installed at once: the server asked for the CALs itself, so nobody has to type the key pack's ID.
-        var installed = await installer.InstallAsync(server.Id, keyPack.Id, cancellationToken);
-        if (installed.Outcome != InstallOutcome.Installed)
+        if (keyPack.Installation is null)
         {
-            return KeyPackInstallationEndpoints.Refusal(installed, server.Id, keyPack.Id);
+            // Issued before this call read it (by a racing submission of the same request): install it as a
+            // submission would.
+            var installed = await installer.InstallAsync(server.Id, keyPack.Id, cancellationToken);
+            if (installed.Outcome != InstallOutcome.Installed)
+            {
+                return KeyPackInstallationEndpoints.Refusal(installed, server.Id, keyPack.Id);
+            }
+
+            keyPack = installed.KeyPack!;
         }
 
-        var response = KeyPackResponse.Of(installed.KeyPack!);
+        var response = KeyPackResponse.Of(keyPack);
         return TypedResults.Created(
             $"{LicenseServerApi.Prefix}/license-servers/{response.LicenseServerId}/key-packs/{response.KeyPackId}", response);
     }
