@@ -111,6 +111,13 @@ public sealed class UnseededClearinghouseFactory : ClearinghouseFactory
     protected override bool SeedsAccounts => false;
 }
 
+/// <summary>A fresh PostgreSQL database with no accounts at all: the first run.</summary>
+public sealed class UnseededPostgreSqlClearinghouseFactory()
+    : ClearinghouseFactory(TestDatabase.Create(DatabaseProvider.PostgreSql), ownsDatabase: true)
+{
+    protected override bool SeedsAccounts => false;
+}
+
 /// <summary>The portal on a PostgreSQL database of its own, on the server <c>./test.sh</c> starts.</summary>
 public sealed class PostgreSqlClearinghouseFactory()
     : ClearinghouseFactory(TestDatabase.Create(DatabaseProvider.PostgreSql), ownsDatabase: true);

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Clearinghouse.Web.Accounts;
 using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
@@ -47,25 +49,13 @@ public sealed class SetupModel(
         var errors = await AccountForm.ValidateAsync(Input, users, user, nameof(Input));
         if (errors.Count == 0)
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var created = await strategy.ExecuteAsync(async () =>
+            switch (await CreateFirstAdministratorAsync(user))
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-                audit.Add(AuditActions.AdministratorCreated, user.Email, actor: user.Email, actorUserId: user.Id);
-                var result = await users.CreateAsync(user, Input.Password!);
-                if (!result.Succeeded)
-                {
-                    return false;
-                }
-
-                await users.AddToRoleAsync(user, Roles.LabAdministrator);
-                await transaction.CommitAsync(HttpContext.RequestAborted);
-                return true;
-            });
-            if (created)
-            {
-                await signIn.SignInAsync(user, isPersistent: false);
-                return LocalRedirect("/console");
+                case SetupOutcome.Created:
+                    await signIn.SignInAsync(user, isPersistent: false);
+                    return LocalRedirect("/console");
+                case SetupOutcome.Closed:
+                    return NotFound();
             }
 
             errors = [new($"{nameof(Input)}.{nameof(Input.Email)}", Texts.Get("Accounts.Email.Taken"))];
@@ -75,6 +65,67 @@ public sealed class SetupModel(
         AccountForm.Show(ModelState, errors);
         Input.Password = Input.ConfirmPassword = null;
         return Page();
+    }
+
+    /// <summary>How often a setup the database refused (a lost race it did not make wait) is tried again.</summary>
+    private const int MaxSetupAttempts = 3;
+
+    /// <summary>The PostgreSQL advisory lock the first run's setup holds ("CHSETUP" in ASCII).</summary>
+    private const long PostgreSqlSetupLock = 0x43_48_53_45_54_55_50;
+
+    private enum SetupOutcome
+    {
+        Created,
+        EmailTaken,
+        Closed,
+    }
+
+    /// <summary>
+    /// Creates the administrator only if there is still none, decided while holding the database's lock on the first
+    /// run: of several people posting at once (two tabs, colleagues at the same first run), one is created and the
+    /// others, waiting for the lock, then find the page closed. SQLite's transaction takes its write lock at the start;
+    /// PostgreSQL takes a transaction-scoped advisory lock (and reads committed data after it); SQL Server's serializable
+    /// read of the role's members holds a key-range lock, and a deadlock between two such readers is retried by its
+    /// execution strategy. A refusal that still comes through is tried again while the page is not closed.
+    /// </summary>
+    private async Task<SetupOutcome> CreateFirstAdministratorAsync(ConsoleUser user)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var postgreSql = db.Database.IsNpgsql();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(
+                        postgreSql ? IsolationLevel.ReadCommitted : IsolationLevel.Serializable, cancellationToken);
+                    if (postgreSql)
+                    {
+                        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgreSqlSetupLock})", cancellationToken);
+                    }
+
+                    if (await IsClosedAsync())
+                    {
+                        return SetupOutcome.Closed;
+                    }
+
+                    audit.Add(AuditActions.AdministratorCreated, user.Email, actor: user.Email, actorUserId: user.Id);
+                    if (!(await users.CreateAsync(user, Input.Password!)).Succeeded)
+                    {
+                        return SetupOutcome.EmailTaken;
+                    }
+
+                    await users.AddToRoleAsync(user, Roles.LabAdministrator);
+                    await transaction.CommitAsync(cancellationToken);
+                    return SetupOutcome.Created;
+                });
+            }
+            catch (Exception exception) when (exception is DbUpdateException or DbException && attempt < MaxSetupAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<bool> IsClosedAsync() => (await users.GetUsersInRoleAsync(Roles.LabAdministrator)).Count > 0;

@@ -1,5 +1,7 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
+using Clearinghouse.Web.Resources;
 
 namespace Clearinghouse.Web.Pages.Console.Calls;
 
@@ -38,10 +40,15 @@ public static class CallFlows
             Review = web.Review,
             Submit = web.Submit,
             ResultPage = ResultPage,
-            Summary = web.Summary,
+            Summary = request => [Caller(request), .. web.Summary(request)],
             Record = web.Record,
         };
     }
+
+    /// <summary>The caller step as the review page reads it back, with its Change link.</summary>
+    private static SummarySection Caller(CalRequest request) =>
+        new(Texts.Get("Calls.Step.Caller"), FlowSteps.Caller,
+            [new(Texts.Get("Calls.Caller.CountryRegion"), CatalogueNames.CountryRegion(request.CountryRegionCode))]);
 
     /// <summary>The caller's country or region is known (the contact step can change it later).</summary>
     private static bool HasCaller(CalRequest request) => request.CountryRegionCode is not null;
