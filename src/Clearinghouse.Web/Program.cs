@@ -16,6 +16,14 @@ var builder = WebApplication.CreateBuilder(args);
 // static web assets manifest, so this changes nothing there).
 builder.WebHost.UseStaticWebAssets();
 
+// Operations: the log's format, metrics for Prometheus, and what production asks of every answer (HTTPS, security
+// headers, the client's address from the load balancer).
+builder.Logging.AddLogFormat(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddLoadBalancerSupport(builder.Configuration);
+builder.Services.AddHttpsDefaults(builder.Configuration, builder.Environment);
+builder.Services.AddSecurityHeaders();
+
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddClearinghouseHosting(builder.Configuration);
 
@@ -33,7 +41,7 @@ builder.Services.AddLicenseServerApi();
 builder.Services.AddIdempotencyPurge();
 builder.Services.AddFlows();
 builder.Services.AddLabAdministration();
-builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts(builder.Configuration);
 
 builder.Services.AddSiteLocalization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -44,7 +52,7 @@ builder.Services.AddRazorPages(options =>
 });
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
-builder.Services.AddApiDocumentation();
+builder.Services.AddApiDocumentation(builder.Configuration, builder.Environment);
 
 // Disposed on every way out, so that the console logger writes out why the portal did not start.
 await using var app = builder.Build();
@@ -61,8 +69,17 @@ if (!await app.SeedAccountsAsync())
     return 1;
 }
 
+// The client's address and scheme as the load balancer saw them (from known proxies only), then the headers every
+// answer carries, error pages and 404s included.
+app.UseLoadBalancerForwardedHeaders();
+app.UseSecurityHeaders();
+
 // The API answers every error with problem details; pages show the error page.
 app.UseClearinghouseErrorHandling();
+
+// /metrics for the allowed networks, before HTTPS redirection (a scraper calls the instance over plain HTTP).
+app.UseMetricsEndpoint();
+app.UseHttpsDefaults();
 
 app.UseSiteLocalization();
 app.UseRouting();
@@ -73,14 +90,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseApiBodyLimit();
 
-app.UseSwagger();
-app.UseSwaggerUI(options =>
-{
-    options.DocumentTitle = "Clearinghouse API";
-
-    // Swagger UI's theme misses WCAG's contrast minimum in a few places; this darkens them.
-    options.InjectStylesheet("/css/swagger.css");
-});
+// Swagger UI and the OpenAPI document; not in Production unless Api:Documentation:Enabled.
+app.UseApiDocumentation();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

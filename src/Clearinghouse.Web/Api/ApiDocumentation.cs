@@ -1,10 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Clearinghouse.Web.Api;
+
+/// <summary>The API's documentation (section <c>Api:Documentation</c>).</summary>
+public sealed class ApiDocumentationSettings
+{
+    public const string Section = "Api:Documentation";
+
+    /// <summary>
+    /// Serve Swagger UI and the OpenAPI document. Default: on, except in Production, where it describes the API to
+    /// anyone who can reach the portal.
+    /// </summary>
+    public bool? Enabled { get; set; }
+}
 
 /// <summary>An example of an operation's request body, shown in Swagger.</summary>
 public sealed record RequestExample(object Body);
@@ -75,8 +88,14 @@ public static class ApiDocumentation
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object body) =>
         builder.WithMetadata(new RequestExample(body));
 
-    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var production = environment.IsProduction();
+        services.AddOptions<ApiDocumentationSettings>()
+            .Bind(configuration.GetSection(ApiDocumentationSettings.Section))
+            .PostConfigure(settings => settings.Enabled ??= !production)
+            .ValidateOnStart();
+        return services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new()
             {
@@ -97,6 +116,30 @@ public static class ApiDocumentation
             options.AddSchemaFilterInstance(new ProblemSchemaFilter());
             options.AddOperationFilterInstance(new OperationFilter());
         });
+    }
+
+    /// <summary>Whether /swagger (the UI) and /swagger/v1/swagger.json are served.</summary>
+    public static bool IsEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ApiDocumentationSettings>>().Value.Enabled == true;
+
+    /// <summary>Swagger UI and its document, when enabled (not in Production unless <c>Api:Documentation:Enabled</c>).</summary>
+    public static IApplicationBuilder UseApiDocumentation(this WebApplication app)
+    {
+        if (!IsEnabled(app.Services))
+        {
+            return app;
+        }
+
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.DocumentTitle = "Clearinghouse API";
+
+            // Swagger UI's theme misses WCAG's contrast minimum in a few places; this darkens them.
+            options.InjectStylesheet("/css/swagger.css");
+        });
+        return app;
+    }
 
     /// <summary>The problem details every refusal is: the standard members plus this API's.</summary>
     private sealed class ProblemSchemaFilter : ISchemaFilter

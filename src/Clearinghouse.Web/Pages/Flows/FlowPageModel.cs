@@ -1,4 +1,5 @@
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Shared;
 using Clearinghouse.Web.Resources;
@@ -199,7 +200,16 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     {
         ArgumentNullException.ThrowIfNull(refusals);
         ArgumentNullException.ThrowIfNull(fieldHere);
-        ShowErrors([.. refusals.Select(r => fieldHere(r) is { } field
+        var shown = refusals.ToList();
+
+        // Every page's rule refusal comes through here, once per answer: counted by its code.
+        var metrics = HttpContext.RequestServices.GetRequiredService<ClearinghouseMetrics>();
+        foreach (var refusal in shown)
+        {
+            metrics.Refused(refusal.Code, RefusalFront.Site);
+        }
+
+        ShowErrors([.. shown.Select(r => fieldHere(r) is { } field
             ? new FieldError(field, r.Message)
             : new FieldError(r.Field, r.Message, Url.Page(StepHolding(r.Field).Page, new { id = Draft!.Id })))]);
     }
