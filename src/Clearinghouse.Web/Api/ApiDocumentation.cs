@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -27,7 +31,7 @@ public sealed record RequestExample(object Body);
 /// all of them, not only the refusals each handler declares), the problem details' <c>code</c>, the Bearer credential
 /// and an example of each body. Kept here so that the endpoints declare only what is theirs.
 /// </summary>
-public static class ApiDocumentation
+public static partial class ApiDocumentation
 {
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
@@ -121,6 +125,26 @@ public static class ApiDocumentation
     /// <summary>Whether /swagger (the UI) and /swagger/v1/swagger.json are served.</summary>
     public static bool IsEnabled(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ApiDocumentationSettings>>().Value.Enabled == true;
+
+    /// <summary>
+    /// A text with a link to the documentation, as it can be shown: with the link when the documentation is served,
+    /// with only the link's words when it is not (so that no page links to a 404).
+    /// </summary>
+    public static IHtmlContent LinksIn(HttpContext context, IHtmlContent text)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (IsEnabled(context.RequestServices))
+        {
+            return text;
+        }
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        text.WriteTo(writer, HtmlEncoder.Default);
+        return new HtmlString(DocumentationLink().Replace(writer.ToString(), "$1"));
+    }
+
+    [GeneratedRegex("<a href=\"/swagger\">(.*?)</a>")]
+    private static partial Regex DocumentationLink();
 
     /// <summary>Swagger UI and its document, when enabled (not in Production unless <c>Api:Documentation:Enabled</c>).</summary>
     public static IApplicationBuilder UseApiDocumentation(this WebApplication app)

@@ -11,6 +11,23 @@ public static class IpNetworks
 {
     private static readonly char[] Separators = [',', ' ', ';'];
 
+    /// <summary>
+    /// A list setting's entries: its items (<c>Key:0</c>, <c>Key:1</c>…) and a value given to the key itself
+    /// (<c>Key=10.0.0.0/8,192.168.0.0/16</c>), which the configuration binder leaves out of a list.
+    /// </summary>
+    public static List<string> ListSetting(IConfigurationSection section, string key)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var setting = section.GetSection(key);
+        var values = setting.GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (setting.Value is { } single)
+        {
+            values.Add(single);
+        }
+
+        return values;
+    }
+
     /// <summary>The items of <paramref name="values"/> split into single entries.</summary>
     public static IEnumerable<string> Entries(IEnumerable<string>? values) =>
         (values ?? []).SelectMany(v => v.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -25,8 +25,13 @@ public static class LoadBalancer
 {
     public static IServiceCollection AddLoadBalancerSupport(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(ForwardedHeadersSettings.Section);
         services.AddOptions<ForwardedHeadersSettings>()
-            .Bind(configuration.GetSection(ForwardedHeadersSettings.Section))
+            .Configure(settings =>
+            {
+                settings.KnownProxies = IpNetworks.ListSetting(section, nameof(ForwardedHeadersSettings.KnownProxies));
+                settings.KnownNetworks = IpNetworks.ListSetting(section, nameof(ForwardedHeadersSettings.KnownNetworks));
+            })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ForwardedHeadersSettings>, ValidNetworks>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ForwardedHeadersSettings>>((options, settings) =>

@@ -33,8 +33,10 @@ public static class Telemetry
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
+        var section = configuration.GetSection(MetricsSettings.Section);
         services.AddOptions<MetricsSettings>()
-            .Bind(configuration.GetSection(MetricsSettings.Section))
+            .Bind(section)
+            .PostConfigure(settings => settings.AllowedNetworks = IpNetworks.ListSetting(section, nameof(MetricsSettings.AllowedNetworks)))
             .Validate(s => Networks(s, out var invalid) is not null && invalid.Count == 0,
                 $"{MetricsSettings.Section}:{nameof(MetricsSettings.AllowedNetworks)} takes IP addresses and networks such as 10.0.0.0/8.")
             .ValidateOnStart();
