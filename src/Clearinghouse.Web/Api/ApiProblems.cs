@@ -109,7 +109,7 @@ public static class ApiProblems
         if (context.ProblemDetails is { Status: >= 400 and < 500 } refusal &&
             refusal.Extensions.TryGetValue(CodeKey, out var code) && code is string stableCode)
         {
-            context.HttpContext.RequestServices.GetRequiredService<ClearinghouseMetrics>().Refused(stableCode,
+            context.HttpContext.RequestServices.GetService<ClearinghouseMetrics>()?.Refused(stableCode,
                 LicenseServerApi.IsApiRequest(context.HttpContext) ? RefusalFront.Api : RefusalFront.Site);
         }
     }
