@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace Clearinghouse.Web.Hosting;
 
 /// <summary>How the console log is written (<c>Logging:Format</c>).</summary>
@@ -38,6 +41,10 @@ public static class LogFormat
                 options.UseUtcTimestamp = true;
                 options.TimestampFormat = "O";
                 options.IncludeScopes = true;
+
+                // Escapes what JSON must (quotes, control characters, line breaks) but not '+' or non-ASCII text, so that
+                // a version or a Japanese company name reads as written.
+                options.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             });
         }
 
