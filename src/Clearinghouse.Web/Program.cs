@@ -25,6 +25,14 @@ var builder = WebApplication.CreateBuilder([.. args.Where(a => a != Clearinghous
 // static web assets manifest, so this changes nothing there).
 builder.WebHost.UseStaticWebAssets();
 
+// Operations: the log's format, metrics for Prometheus, and what production asks of every answer (HTTPS, security
+// headers, the client's address from the load balancer).
+builder.Logging.AddLogFormat(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddLoadBalancerSupport(builder.Configuration);
+builder.Services.AddHttpsDefaults(builder.Configuration, builder.Environment);
+builder.Services.AddSecurityHeaders();
+
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddClearinghouseHosting(builder.Configuration);
 
@@ -42,7 +50,7 @@ builder.Services.AddLicenseServerApi();
 builder.Services.AddIdempotencyPurge();
 builder.Services.AddFlows();
 builder.Services.AddLabAdministration();
-builder.Services.AddAccounts(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts(builder.Configuration);
 
 builder.Services.AddSiteLocalization();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -53,7 +61,7 @@ builder.Services.AddRazorPages(options =>
 });
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddStableCode);
-builder.Services.AddApiDocumentation();
+builder.Services.AddApiDocumentation(builder.Configuration, builder.Environment);
 
 // Disposed on every way out, so that the console logger writes out why the portal did not start.
 await using var app = builder.Build();
@@ -76,11 +84,17 @@ if (!await app.SeedAccountsAsync())
     return 1;
 }
 
-// First, so that error pages and problem details carry it too.
-app.UseNoContentTypeSniffing();
+// The client's address and scheme as the load balancer saw them (from known proxies only), then the headers every
+// answer carries, error pages and 404s included.
+app.UseLoadBalancerForwardedHeaders();
+app.UseSecurityHeaders();
 
 // The API answers every error with problem details; pages show the error page.
 app.UseClearinghouseErrorHandling();
+
+// /metrics for the allowed networks, before HTTPS redirection (a scraper calls the instance over plain HTTP).
+app.UseMetricsEndpoint();
+app.UseHttpsDefaults();
 
 app.UseSiteLocalization();
 app.UseRouting();
@@ -91,14 +105,8 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseApiBodyLimit();
 
-app.UseSwagger();
-app.UseSwaggerUI(options =>
-{
-    options.DocumentTitle = "Clearinghouse API";
-
-    // Swagger UI's theme misses WCAG's contrast minimum in a few places; this darkens them.
-    options.InjectStylesheet("/css/swagger.css");
-});
+// Swagger UI and the OpenAPI document; not in Production unless Api:Documentation:Enabled.
+app.UseApiDocumentation();
 
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

@@ -59,7 +59,7 @@ public static class AccountServices
 {
     public const string SignInPath = "/console/sign-in";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section);
         var accounts = configuration.GetSection(AccountsOptions.Section).Get<AccountsOptions>() ?? new AccountsOptions();
@@ -86,7 +86,8 @@ public static class AccountServices
             options.Cookie.Name = "Clearinghouse.Console";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Secure outside Development through the cookie policy, like every cookie of the portal (Https:SecureCookies).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = accounts.SessionLifetime;
             options.SlidingExpiration = true;
             options.LoginPath = SignInPath;

@@ -1,10 +1,27 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Clearinghouse.Web.Api;
+
+/// <summary>The API's documentation (section <c>Api:Documentation</c>).</summary>
+public sealed class ApiDocumentationSettings
+{
+    public const string Section = "Api:Documentation";
+
+    /// <summary>
+    /// Serve Swagger UI and the OpenAPI document. Default: on, except in Production, where it describes the API to
+    /// anyone who can reach the portal.
+    /// </summary>
+    public bool? Enabled { get; set; }
+}
 
 /// <summary>An example of an operation's request body, shown in Swagger.</summary>
 public sealed record RequestExample(object Body);
@@ -14,7 +31,7 @@ public sealed record RequestExample(object Body);
 /// all of them, not only the refusals each handler declares), the problem details' <c>code</c>, the Bearer credential
 /// and an example of each body. Kept here so that the endpoints declare only what is theirs.
 /// </summary>
-public static class ApiDocumentation
+public static partial class ApiDocumentation
 {
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
@@ -75,8 +92,14 @@ public static class ApiDocumentation
     public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object body) =>
         builder.WithMetadata(new RequestExample(body));
 
-    public static IServiceCollection AddApiDocumentation(this IServiceCollection services) =>
-        services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var production = environment.IsProduction();
+        services.AddOptions<ApiDocumentationSettings>()
+            .Bind(configuration.GetSection(ApiDocumentationSettings.Section))
+            .PostConfigure(settings => settings.Enabled ??= !production)
+            .ValidateOnStart();
+        return services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new()
             {
@@ -97,6 +120,50 @@ public static class ApiDocumentation
             options.AddSchemaFilterInstance(new ProblemSchemaFilter());
             options.AddOperationFilterInstance(new OperationFilter());
         });
+    }
+
+    /// <summary>Whether /swagger (the UI) and /swagger/v1/swagger.json are served.</summary>
+    public static bool IsEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ApiDocumentationSettings>>().Value.Enabled == true;
+
+    /// <summary>
+    /// A text with a link to the documentation, as it can be shown: with the link when the documentation is served,
+    /// with only the link's words when it is not (so that no page links to a 404).
+    /// </summary>
+    public static IHtmlContent LinksIn(HttpContext context, IHtmlContent text)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (IsEnabled(context.RequestServices))
+        {
+            return text;
+        }
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        text.WriteTo(writer, HtmlEncoder.Default);
+        return new HtmlString(DocumentationLink().Replace(writer.ToString(), "$1"));
+    }
+
+    [GeneratedRegex("<a href=\"/swagger\">(.*?)</a>")]
+    private static partial Regex DocumentationLink();
+
+    /// <summary>Swagger UI and its document, when enabled (not in Production unless <c>Api:Documentation:Enabled</c>).</summary>
+    public static IApplicationBuilder UseApiDocumentation(this WebApplication app)
+    {
+        if (!IsEnabled(app.Services))
+        {
+            return app;
+        }
+
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.DocumentTitle = "Clearinghouse API";
+
+            // Swagger UI's theme misses WCAG's contrast minimum in a few places; this darkens them.
+            options.InjectStylesheet("/css/swagger.css");
+        });
+        return app;
+    }
 
     /// <summary>The problem details every refusal is: the standard members plus this API's.</summary>
     private sealed class ProblemSchemaFilter : ISchemaFilter

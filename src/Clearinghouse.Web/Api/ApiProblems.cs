@@ -1,4 +1,5 @@
 using FluentValidation.Results;
+using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -98,9 +99,22 @@ public static class ApiProblems
 
     /// <summary>
     /// Gives the problems the framework writes itself (unreadable JSON, unknown route, unhandled exception) a
-    /// stable code too, and never lets exception text out.
+    /// stable code too, and never lets exception text out. Every problem the portal answers passes here once, so
+    /// this is where a refusal (a 4xx) is counted (<see cref="ClearinghouseMetrics"/>).
     /// </summary>
     public static void AddStableCode(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        AddCode(context);
+        if (context.ProblemDetails is { Status: >= 400 and < 500 } refusal &&
+            refusal.Extensions.TryGetValue(CodeKey, out var code) && code is string stableCode)
+        {
+            context.HttpContext.RequestServices.GetService<ClearinghouseMetrics>()?.Refused(stableCode,
+                LicenseServerApi.IsApiRequest(context.HttpContext) ? RefusalFront.Api : RefusalFront.Site);
+        }
+    }
+
+    private static void AddCode(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);

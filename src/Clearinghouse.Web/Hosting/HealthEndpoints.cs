@@ -6,7 +6,8 @@ namespace Clearinghouse.Web.Hosting;
 
 /// <summary>
 /// /healthz: the process is alive (asks nothing else). /readyz: the database can be reached and its migrations are
-/// applied; 503 otherwise, with a JSON body saying which. Neither needs the database to be ready, nor a sign-in.
+/// applied; 503 otherwise, with a JSON body saying which. Neither needs the database to be ready, nor a sign-in. Both
+/// answer the portal's version (the assembly's informational version) in their JSON.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -45,6 +46,9 @@ public static class HealthEndpoints
         return JsonSerializer.SerializeAsync(context.Response.Body, new
         {
             status = report.Status.ToString(),
+
+            // Which build answers: during a rolling deployment, each instance says which one it runs.
+            version = ClearinghouseStartup.Version,
             checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
         }, cancellationToken: context.RequestAborted);
     }

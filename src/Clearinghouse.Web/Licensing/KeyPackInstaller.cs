@@ -1,5 +1,6 @@
 using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Web.Licensing;
@@ -34,7 +35,7 @@ public enum InstallOutcome
 public sealed record InstallResult(InstallOutcome Outcome, KeyPack? KeyPack, string? ServerProductVersionCode = null);
 
 /// <summary>Installs a key pack on the license server that submits its ID (the web and telephone methods).</summary>
-public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clock, AuditLog audit, ClearinghouseMetrics metrics)
 {
     private const int MaxAttempts = 5;
 
@@ -144,6 +145,7 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            metrics.KeyPackInstalled(keyPack);
             return new InstallResult(InstallOutcome.Installed, keyPack);
         }
         catch (DbUpdateConcurrencyException) when (!lastAttempt)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Clearinghouse.Web.Auditing;
 using System.Security.Cryptography;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Web.Licensing;
@@ -39,7 +40,8 @@ public sealed record IssueOutcome(IssueStatus Status, KeyPack? KeyPack, IReadOnl
 /// its target license server, under the clearinghouse's rules (<see cref="LicensingRules"/>).
 /// </summary>
 public sealed class KeyPackIssuer(
-    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit)
+    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit,
+    ClearinghouseMetrics metrics)
 {
     /// <summary>
     /// How often issuing is tried again after losing a race: to another submission of the request, to a step post
@@ -139,6 +141,7 @@ public sealed class KeyPackIssuer(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                metrics.KeyPackIssued(keyPack);
                 return IssueOutcome.Issued(keyPack);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)

@@ -22,7 +22,7 @@ public abstract class DraftPurgeTests<TFactory>(TFactory factory) : IClassFixtur
             builder.UseSetting("Drafts:PurgeInterval", "00:00:00.100");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         });
-        var wizard = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var wizard = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
         var oldDraft = ManageCalsWizard.RequestIdOf(await wizard.ContactAsync(
             await wizard.RequestAsync(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId())));
         var oldSubmitted = ManageCalsWizard.RequestIdOf(await wizard.IssueAsync(KeyPacks.NewLicenseServerId()));

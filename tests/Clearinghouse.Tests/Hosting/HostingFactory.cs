@@ -18,14 +18,30 @@ public class HostingFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _onLoopback;
 
+    /// <param name="onLoopback">
+    /// Serve on a real socket (Kestrel, 127.0.0.1, a port the system picks) rather than in memory, for what only a real
+    /// connection has: a client address, Kestrel's own headers. Clients then call it over plain HTTP.
+    /// </param>
     public HostingFactory(
-        IDictionary<string, string?>? settings = null, string environment = "Testing", Action<IServiceCollection>? services = null)
+        IDictionary<string, string?>? settings = null, string environment = "Testing", Action<IServiceCollection>? services = null,
+        bool onLoopback = false)
     {
         Directory.CreateDirectory(_folder);
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         _environment = environment;
         _services = services;
+        _onLoopback = onLoopback;
+        if (onLoopback)
+        {
+            UseKestrel(0);
+        }
+        else
+        {
+            // Over https, as production serves it: a client sends the portal's Secure cookies back over https only.
+            ClientOptions.BaseAddress = Infrastructure.ClearinghouseFactory.SecureAddress;
+        }
     }
 
     public string DatabasePath => Path.Combine(_folder, "clearinghouse.db");
@@ -34,7 +50,19 @@ public class HostingFactory : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
-    public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client that does not follow redirects, keeping cookies, over https in memory or http on loopback.</summary>
+    public HttpClient CreatePageClient()
+    {
+        if (!_onLoopback)
+        {
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+        }
+
+        // The factory's own client for a real socket follows redirects whatever it is told; this one does not. The
+        // address is known once the server listens.
+        StartServer();
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = ClientOptions.BaseAddress };
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -139,6 +139,6 @@ public sealed partial class PortalProcess : IDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex Listening();
 }

@@ -57,6 +57,8 @@ public sealed class StartupProcessTests : IDisposable
     [InlineData("Database:StartupRetryDelay", "soon", "'soon' at 'Database:StartupRetryDelay'")]
     [InlineData("Licensing:Mode", "Sloppy", "'Sloppy' at 'Licensing:Mode'")]
     [InlineData("Licensing:Mode", "7", "Licensing:Mode must be Lenient or Strict.")]
+    [InlineData("Logging:Format", "xml", "Logging:Format must be simple or json.")]
+    [InlineData("Https:Redirect", "maybe", "'maybe' at 'Https:Redirect'")]
     public async Task Startup_WithASettingItCannotUse_NamesItAndStops(string setting, string value, string expected)
     {
         using var portal = PortalProcess.Start(new Dictionary<string, string>

@@ -27,7 +27,14 @@ public class ClearinghouseFactory : WebApplicationFactory<Program>
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+
+        // Over https, as production serves it: every cookie is Secure outside Development, and a client sends a Secure
+        // cookie (antiforgery's among them) back over https only.
+        ClientOptions.BaseAddress = SecureAddress;
     }
+
+    /// <summary>The address test clients call the in-memory portal at (the console's and the forms' cookies are Secure).</summary>
+    public static Uri SecureAddress { get; } = new("https://localhost");
 
     public TestDatabase Database { get; }
 
@@ -46,7 +53,8 @@ public class ClearinghouseFactory : WebApplicationFactory<Program>
     /// A client for pages: redirects are not followed, so a test sees each Post/Redirect/Get step (see
     /// <see cref="HtmlPage.FollowRedirectAsync"/>); cookies, antiforgery's included, are kept between requests.
     /// </summary>
-    public HttpClient CreatePageClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreatePageClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = SecureAddress });
 
     /// <summary>Runs <paramref name="action"/> with services from a new scope, as one request would see them.</summary>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)

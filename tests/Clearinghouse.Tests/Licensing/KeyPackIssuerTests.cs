@@ -325,7 +325,8 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
         await using var db = factory.Database.CreateContext(between);
         using var random = RandomNumberGenerator.Create();
         var second = new KeyPackIssuer(db, random, TimeProvider.System, new LicensingRules(db, Options.Create(new LicensingOptions())),
-            new Clearinghouse.Web.Auditing.AuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()));
+            new Clearinghouse.Web.Auditing.AuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()),
+            factory.Services.GetRequiredService<Clearinghouse.Web.Hosting.ClearinghouseMetrics>());
 
         var outcome = await second.TryIssueAsync(request.Id, request.Version);
 

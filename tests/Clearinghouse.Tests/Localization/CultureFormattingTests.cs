@@ -157,7 +157,7 @@ public sealed partial class CultureFormattingTests(ClearinghouseFactory factory)
 
     private HttpClient Client(string language)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         return client;
     }

@@ -350,7 +350,7 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
 
     private static HttpClient JapaneseClient(WebApplicationFactory<Program> host)
     {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ja-JP");
         return client;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Clearinghouse.Web.Accounts;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Shared;
 using Clearinghouse.Web.Resources;
@@ -229,7 +230,16 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     {
         ArgumentNullException.ThrowIfNull(refusals);
         ArgumentNullException.ThrowIfNull(fieldHere);
-        ShowErrors([.. refusals.Select(r => fieldHere(r) is { } field
+        var shown = refusals.ToList();
+
+        // Every page's rule refusal comes through here, once per answer: counted by its code.
+        var metrics = HttpContext.RequestServices.GetRequiredService<ClearinghouseMetrics>();
+        foreach (var refusal in shown)
+        {
+            metrics.Refused(refusal.Code, RefusalFront.Site);
+        }
+
+        ShowErrors([.. shown.Select(r => fieldHere(r) is { } field
             ? new FieldError(field, r.Message)
             : new FieldError(r.Field, r.Message, Address(Flow.PathOf(StepHolding(r.Field), Draft!.Id))))]);
     }

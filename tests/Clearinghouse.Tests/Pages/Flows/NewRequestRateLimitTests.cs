@@ -21,7 +21,7 @@ public sealed class NewRequestRateLimitTests(ClearinghouseFactory factory) : ICl
     public async Task NewRequest_BeyondTheLimit_IsRefusedWith429AndHowLongToWait_AndSavesNothing()
     {
         using var portal = WithLimit(Limit);
-        var wizard = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var wizard = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
         var start = await wizard.OpenAsync();
         for (var i = 0; i < Limit; i++)
         {
@@ -50,7 +50,7 @@ public sealed class NewRequestRateLimitTests(ClearinghouseFactory factory) : ICl
     public async Task StepsOfARequestAlreadyStarted_AreNotLimited()
     {
         using var portal = WithLimit(1);
-        var wizard = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var wizard = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
         var contact = await wizard.RequestAsync(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId());
         var requestId = ManageCalsWizard.RequestIdOf(contact);
 
@@ -85,8 +85,8 @@ public sealed class NewRequestRateLimitTests(ClearinghouseFactory factory) : ICl
     public async Task NewRequests_OfEveryFlow_CountAgainstTheOneLimit_AndAddingALicenseCodeFieldDoesNot()
     {
         using var portal = WithLimit(2);
-        var manage = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
-        var install = new InstallCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false }));
+        var manage = new ManageCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
+        var install = new InstallCalsWizard(portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
         var installStart = await install.OpenAsync();
         var program = await install.ContactAsync(
             await install.RequestAsync(installStart, KeyPacks.NewLicenseServerId(), "License Pack (Retail Purchase)"));
@@ -124,7 +124,7 @@ public sealed class NewRequestRateLimitTests(ClearinghouseFactory factory) : ICl
 
     private static ManageCalsWizard Client(WebApplicationFactory<Program> portal, string address)
     {
-        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress });
         client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
         return new ManageCalsWizard(client);
     }

@@ -20,7 +20,7 @@ public abstract class StrictModeTests<TFactory>(TFactory factory) : IClassFixtur
         factory.WithWebHostBuilder(builder => builder.UseSetting("Licensing:Mode", "Strict"));
 
     private ManageCalsWizard NewWizard() =>
-        new(_strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        new(_strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
 
     [Fact]
     public async Task Request_WithAServerIdInTheIssuingAlphabetThatDoesNotCheckOut_IsATypingErrorAndOffersNoWayAround()

@@ -278,7 +278,7 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
     public async Task InStrictMode_AnIdInTheIssuingAlphabetThatDoesNotCheckOut_IsATypingError_EvenIfPostedAsCopied()
     {
         using var strict = factory.Strict();
-        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
         var foreign = AlphabetOnlyIds.New(IdFormat.LicenseServerId);
         var start = await wizard.OpenAsync("/reactivate-server");
         var form = LicenseServerWizard.ReactivationForm(start, IdFormat.LicenseServerId.Format(foreign));
@@ -303,7 +303,7 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
     public async Task InStrictMode_AnIdOutsideTheIssuingAlphabet_IsRefused_SayingOnlyIdsIssuedHereCount()
     {
         using var strict = factory.Strict();
-        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
         var foreign = "00A1E" + AlphabetOnlyIds.New(IdFormat.LicenseServerId)[5..];
 
         var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"), IdFormat.LicenseServerId.Format(foreign)));
@@ -383,7 +383,7 @@ public abstract class ReactivateServerPageTests<TFactory>(TFactory factory) : IC
     public async Task InStrictMode_AServerNotActivatedHere_IsRefusedAtTheStep()
     {
         using var strict = factory.Strict();
-        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var wizard = new LicenseServerWizard(strict.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClearinghouseFactory.SecureAddress }));
 
         var refused = await wizard.RefuseAsync(LicenseServerWizard.ReactivationForm(await wizard.OpenAsync("/reactivate-server"),
             IdFormat.LicenseServerId.Format(KeyPacks.NewLicenseServerId())));
