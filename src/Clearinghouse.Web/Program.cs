@@ -8,7 +8,6 @@ using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Lab;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,10 +18,9 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddClearinghouseHosting(builder.Configuration);
 
-// Antiforgery keys live in the database, so several instances behind a load balancer (and a restart) agree.
-builder.Services.AddDataProtection()
-    .SetApplicationName("Clearinghouse")
-    .PersistKeysToDbContext<ClearinghouseDbContext>();
+// Antiforgery and sign-in keys live in the database, so several instances behind a load balancer (and a restart)
+// agree; encrypted at rest when a certificate is configured (DataProtection:Certificate).
+builder.Services.AddClearinghouseDataProtection(builder.Configuration, builder.Environment);
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
 builder.Services.AddSingleton(RandomNumberGenerator.Create());
