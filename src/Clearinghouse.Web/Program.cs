@@ -17,6 +17,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddClearinghouseHosting(builder.Configuration);
+builder.Services.AddSharedRateLimit();
 
 // Antiforgery and sign-in keys live in the database, so several instances behind a load balancer (and a restart)
 // agree; encrypted at rest when a certificate is configured (DataProtection:Certificate).
@@ -69,6 +70,7 @@ app.UseDatabaseReadinessGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseSharedRateLimit();
 app.UseApiBodyLimit();
 
 app.UseSwagger();
