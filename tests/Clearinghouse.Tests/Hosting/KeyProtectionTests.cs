@@ -79,6 +79,21 @@ public abstract class KeyProtectionTests<TFactory> : IDisposable
         Assert.Contains("DataProtection:Certificate:Path", warning.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Start_WithTheWrongCertificatePassword_StopsWithOneLineNamingTheSetting()
+    {
+        var certificate = TestCertificates.WritePfx(_folder.Path, "clearinghouse-keys");
+        var logs = new CapturedLogs();
+        using var instance = Instance(logs, ("DataProtection:Certificate:Path", certificate), ("DataProtection:Certificate:Password", "wrong"));
+
+        Assert.NotNull(Record.Exception(() => instance.Server));
+
+        var said = Assert.Single(logs.Errors);
+        Assert.Equal(LogLevel.Critical, said.Level);
+        Assert.Contains("DataProtection:Certificate:Password", said.Message, StringComparison.Ordinal);
+        Assert.Contains(certificate, said.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _database.Dispose();
