@@ -63,7 +63,7 @@ public static class SharedRateLimit
 {
     public static IServiceCollection AddSharedRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<SharedRateLimitOptions>().BindConfiguration(NewRequestLimitOptions.Section);
+        services.AddOptions<SharedRateLimitOptions>().BindConfiguration(NewRequestLimitOptions.Section).ValidateOnStart();
         services.AddSingleton<SharedRateLimiter>();
         services.AddSingleton<SharedRateLimitPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<SharedRateLimitPurge>());

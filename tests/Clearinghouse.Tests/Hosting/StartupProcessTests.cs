@@ -57,6 +57,7 @@ public sealed class StartupProcessTests : IDisposable
     [InlineData("Database:StartupRetryDelay", "soon", "'soon' at 'Database:StartupRetryDelay'")]
     [InlineData("Licensing:Mode", "Sloppy", "'Sloppy' at 'Licensing:Mode'")]
     [InlineData("Licensing:Mode", "7", "Licensing:Mode must be Lenient or Strict.")]
+    [InlineData("RateLimits:Shared", "maybe", "'maybe' at 'RateLimits:Shared'")]
     [InlineData("DataProtection:Certificate:Path", "no-such-certificate.pfx", "no-such-certificate.pfx', which does not exist.")]
     public async Task Startup_WithASettingItCannotUse_NamesItAndStops(string setting, string value, string expected)
     {
