@@ -24,6 +24,9 @@ apt_packages=()
 if [[ -z ${CLEARINGHOUSE_TEST_POSTGRES:-} ]] && ! command -v pg_ctlcluster >/dev/null; then
     apt_packages+=(postgresql)
 fi
+# docker-compose (Debian's 1.29): checks and renders docker-compose.yml with `config`, no Docker engine needed. Without
+# it those tests are skipped (and counted as skipped below).
+command -v docker-compose >/dev/null || apt_packages+=(docker-compose)
 if [[ -d $browser_tests ]]; then
     command -v chromium >/dev/null || apt_packages+=(chromium)
     if [[ -f $browser_tests/package-lock.json && ! -d $browser_tests/node_modules ]] && ! command -v npm >/dev/null; then

@@ -1,74 +1,298 @@
 #!/usr/bin/env bash
-# Load figures for the portal's hot paths, measured with wrk against a Release build on 127.0.0.1.
-#   bench/run.sh [seconds-per-measurement] [warm-up-seconds]
-# The machine is shared and noisy: compare the ratios it prints between runs, not absolute figures.
+# The portal's benchmark: builds Release, starts the portal on 127.0.0.1 with a fresh database, warms it up, drives
+# load and prints one table — each figure, its target, and its ratio to a limit measured in the same run (absolute
+# figures drift on a shared machine; the ratios much less). README.md, "Benchmarks", says what each row means.
+#
+#   bench/run.sh [--postgres] [--quick] [--seconds N] [--warmup N] [--rounds N] [--scale-rows N] [--no-scale]
+#
+#   --postgres      PostgreSQL on the local cluster (a throwaway role and databases, dropped at the end) instead of SQLite
+#   --quick         a short run: 3 s per measurement, 5 s warm-up, one round, 100,000 rows for the scale figure
+#   --seconds N     seconds per measurement (10)          --warmup N   warm-up seconds (30)
+#   --rounds N      every measurement is taken N times (2); the table shows the mean and the spread between rounds
+#   --scale-rows N  key packs in the large database of the scale figure (1000000); --no-scale leaves that figure out
+#
+# Load: wrk (2 threads, 16 connections) for the API and the static file; bench/Clearinghouse.Bench (a small C# driver)
+# for the web flow, the raw commit rate and the bulk load. Installs wrk and jq when missing (as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-10}
-warmup=${2:-30}
+
+provider=sqlite duration=10 warmup=30 rounds=2 scale_rows=1000000 scale=1
+while (($#)); do
+    case $1 in
+        --postgres) provider=postgres ;;
+        --quick) duration=3 warmup=5 rounds=1 scale_rows=100000 ;;
+        --seconds) duration=$2; shift ;;
+        --warmup) warmup=$2; shift ;;
+        --rounds) rounds=$2; shift ;;
+        --scale-rows) scale_rows=$2; shift ;;
+        --no-scale) scale=0 ;;
+        *) echo "usage: bench/run.sh [--postgres] [--quick] [--seconds N] [--warmup N] [--rounds N] [--scale-rows N] [--no-scale]" >&2; exit 2 ;;
+    esac
+    shift
+done
+
 port=${BENCH_PORT:-5300}
 base="http://127.0.0.1:$port"
+connections=16 threads=2 servers=16 clients=8
 work=$(mktemp -d)
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+server_pid=""
+pg_role=""
 
-if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) -eq 0 ]]; then apt-get install -y -q wrk >/dev/null; else echo "bench: install wrk (apt-get install wrk)" >&2; exit 1; fi
+say() { printf '%s\n' "$*" >&2; }
+
+stop_portal() {
+    if [[ -n $server_pid ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=""
+    fi
+}
+cleanup() {
+    stop_portal
+    if [[ -n $pg_role ]]; then
+        su postgres -c "psql -qAt -p $pg_port" >/dev/null 2>&1 <<SQL || true
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', datname) FROM pg_database
+ WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = '$pg_role') \gexec
+DROP ROLE IF EXISTS "$pg_role";
+SQL
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- Tools -----------------------------------------------------------------------------------------------------------
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v jq >/dev/null || missing+=(jq)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then
+        say "installing ${missing[*]}"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+    else
+        say "bench: install ${missing[*]} (apt-get install ${missing[*]})"
+        exit 1
+    fi
 fi
 
-echo "building Release"
-dotnet build src/Clearinghouse.Web -c Release -nologo -v quiet >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    ConnectionStrings__Clearinghouse="Data Source=$work/bench.db" \
-    dotnet src/Clearinghouse.Web/bin/Release/net10.0/Clearinghouse.Web.dll --urls "$base" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 60); do curl -fs "$base/" >/dev/null && break; sleep 1; done
+say "building Release (portal and bench driver)"
+dotnet build src/Clearinghouse.Web -c Release -nologo -v quiet -clp:NoSummary >/dev/null
+dotnet build bench/Clearinghouse.Bench -c Release -nologo -v quiet -clp:NoSummary >/dev/null
+driver=bench/Clearinghouse.Bench/bin/Release/net10.0/Clearinghouse.Bench
 
-# One request walked through the wizard with curl (antiforgery token and cookie included).
-jar="$work/cookies"
-token() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
-post() { # post <path> <form fields...>: GETs the form for its token, posts it, prints the redirect target
-    local path=$1; shift
-    local t; t=$(curl -fs -b "$jar" -c "$jar" "$base$path" | token)
-    local fields=(--data-urlencode "__RequestVerificationToken=$t")
-    for field in "$@"; do fields+=(--data-urlencode "$field"); done
-    curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -c "$jar" "${fields[@]}" "$base$path"
+# --- Databases -------------------------------------------------------------------------------------------------------
+if [[ $provider == postgres ]]; then
+    # As test.sh does: the newest installed cluster, a throwaway role owning throwaway databases.
+    pg_version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    pg_ctlcluster "$pg_version" main start 2>/dev/null || true
+    pg_port=$(pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" { print $3 }')
+    pg_role="clearinghouse_bench_$(date +%s)_$$"
+    pg_password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+    su postgres -c "psql -q -p $pg_port -v ON_ERROR_STOP=1" >/dev/null <<SQL
+CREATE ROLE "$pg_role" LOGIN CREATEDB PASSWORD '$pg_password';
+SQL
+fi
+
+# fresh_database NAME: prints the connection string of a new, empty database.
+fresh_database() {
+    if [[ $provider == postgres ]]; then
+        su postgres -c "psql -q -p $pg_port -v ON_ERROR_STOP=1" >/dev/null <<<"CREATE DATABASE \"${pg_role}_$1\" OWNER \"$pg_role\";"
+        echo "Host=127.0.0.1;Port=$pg_port;Username=$pg_role;Password=$pg_password;Database=${pg_role}_$1"
+    else
+        echo "Data Source=$work/$1.db"
+    fi
 }
-server_id=1234567890ABCDEFGHIJKLMNOPQRSTUVWXY
-next=$(post /manage-cals "Input.TargetLicenseServerId=$server_id" Input.ReasonCode=replaced Input.LicenseProgramCode=select-license)
-request=$(echo "$next" | sed -n 's|.*/manage-cals/\([^/]*\)/contact|\1|p')
-post "/manage-cals/$request/contact" Input.LastName=Bench Input.FirstName=Mark Input.CompanyName=Lab Input.CountryRegionCode=US >/dev/null
-post "/manage-cals/$request/program" Input.AgreementNumber=1234567 Input.ProductVersionCode=windows-server-2022 \
-    Input.CalTypeCode=rds-per-user Input.Quantity=10 >/dev/null
-post "/manage-cals/$request/review" >/dev/null
-key_pack=$(curl -fs "$base/manage-cals/$request/result" | sed -n 's/.*id="key-pack-id">\([^<]*\)<.*/\1/p')
-[[ -n $key_pack ]] || { echo "bench: could not issue a key pack" >&2; exit 1; }
 
-cat >"$work/install.lua" <<LUA
+# --- The portal --------------------------------------------------------------------------------------------------------
+# start_portal CONNECTION: starts it on a fresh database and sets startup_ms (launch to the first page served).
+# The rate limits are lifted (their bursts made endless): the bench is one client address hammering a few servers.
+start_portal() {
+    local db_provider=Sqlite
+    [[ $provider == postgres ]] && db_provider=PostgreSql
+    local started; started=$(date +%s%N)
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+        Database__Provider=$db_provider ConnectionStrings__Clearinghouse="$1" \
+        RateLimits__NewRequestsBurst=1000000000 RateLimits__ApiRequestsBurstPerClient=1000000000 \
+        RateLimits__ApiRequestsBurstPerServer=1000000000 \
+        dotnet src/Clearinghouse.Web/bin/Release/net10.0/Clearinghouse.Web.dll --urls "$base" >>"$work/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 600); do
+        if curl -fs -o /dev/null "$base/"; then
+            startup_ms=$((($(date +%s%N) - started) / 1000000))
+            return 0
+        fi
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    say "bench: the portal did not start; its log:"
+    tail -20 "$work/server.log" >&2
+    exit 1
+}
+
+# activate N: activates N license servers through the API; writes "id credential" lines to $work/servers.
+activate() {
+    : >"$work/servers"
+    for i in $(seq 1 "$1"); do
+        curl -fs -X POST "$base/api/v1/license-servers" -H 'Content-Type: application/json' \
+            -d '{"productId": "00490-92005-99454-AT527", "operatingSystem": "windows-server-2025",
+                 "company": {"firstName": "Bench", "lastName": "Mark", "companyName": "Load Lab", "countryRegion": "US"}}' |
+            jq -r '"\(.licenseServerId) \(.credential)"' >>"$work/servers"
+    done
+}
+
+calls_body='{"kind": "install", "licenseProgram": "enterprise-agreement", "agreementNumber": "1234567", "productVersion": "windows-server-2022", "calType": "rds-per-user", "quantity": 25}'
+
+# issue_one: a key pack for the first server, through the API; sets server_id, credential, key_pack.
+issue_one() {
+    read -r server_id credential <"$work/servers"
+    key_pack=$(curl -fs -X POST "$base/api/v1/license-servers/$server_id/cal-requests" -H "Authorization: Bearer $credential" \
+        -H 'Content-Type: application/json' -d "$calls_body" | jq -r .keyPackId)
+    [[ $key_pack =~ ^[A-Z0-9-]{41}$ ]] || { say "bench: could not issue a key pack"; exit 1; }
+    cat >"$work/install.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $credential"
 wrk.body = '{"keyPackId": "$key_pack"}'
 LUA
-install_url="$base/api/v1/license-servers/$server_id/key-pack-installations"
-curl -fs -X POST -H 'Content-Type: application/json' -d "{\"keyPackId\": \"$key_pack\"}" "$install_url" >/dev/null
-
-echo "warming up for ${warmup}s"
-wrk -t2 -c16 -d"${warmup}s" "$base/manage-cals/$request/contact" >/dev/null
-wrk -t2 -c16 -d"$((warmup / 2 + 1))s" -s "$work/install.lua" "$install_url" >/dev/null
-
-measure() { # measure <name> <wrk args...>: prints requests/s and latency percentiles
-    local name=$1; shift
-    local out; out=$(wrk -t2 -c16 -d"${duration}s" --latency "$@")
-    local rps; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    local p50; p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-    local p99; p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    local errors; errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
-    printf '%-44s %10s req/s   p50 %-9s p99 %-9s %s\n' "$name" "$rps" "$p50" "$p99" "$errors" >&2
-    echo "$rps"
+    install_url="$base/api/v1/license-servers/$server_id/key-pack-installations"
 }
-echo "measuring ${duration}s each, 2 threads, 16 connections"
-home=$(measure "GET / (no database)" "$base/")
-contact=$(measure "GET contact step (draft read, 249 countries)" "$base/manage-cals/$request/contact")
-result=$(measure "GET result page (key pack + country read)" "$base/manage-cals/$request/result")
-install=$(measure "POST key-pack installation (repeat)" -s "$work/install.lua" "$install_url")
-awk -v h="$home" -v c="$contact" -v r="$result" -v i="$install" 'BEGIN {
-    printf "ratios to GET /: contact step %.2f, result page %.2f, installation %.2f\n", c / h, r / h, i / h }'
+
+# issue_script TAG: a wrk script that issues key packs, each POST with its own Idempotency-Key; thread t of $threads
+# takes every $threads-th server, so that no two threads request for the same server at once.
+issue_script() {
+    {
+        echo "local servers = {"
+        while read -r id cred; do echo "  {\"$id\", \"$cred\"},"; done <"$work/servers"
+        echo "}"
+        cat <<LUA
+local threads, counter, tid = $threads, 0, 0
+local created = 0
+function setup(thread) thread:set("tid", created); created = created + 1 end
+function request()
+  counter = counter + 1
+  local per = math.floor(#servers / threads)
+  local s = servers[tid + threads * (counter % per) + 1]
+  return wrk.format("POST", "/api/v1/license-servers/" .. s[1] .. "/cal-requests", {
+    ["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. s[2],
+    ["Idempotency-Key"] = "$1-" .. tid .. "-" .. counter,
+  }, '$calls_body')
+end
+LUA
+    } >"$work/issue-$1.lua"
+    echo "$work/issue-$1.lua"
+}
+
+# wrk_run SECONDS ARGS...: prints "rps p50ms p99ms errors".
+wrk_run() {
+    local seconds=$1; shift
+    wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" | awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { errors += $NF }
+        /Socket errors/ { errors += 0 }
+        END { printf "%.1f %.3f %.3f %d\n", rps, p50, p99, errors }'
+}
+
+# driver_field KEY LINE: the value of KEY=… in a driver line.
+field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
+
+# --- The main run: one fresh database, everything but the scale figure -------------------------------------------------
+main_db=$(fresh_database main)
+say "starting the portal ($provider) on $base"
+start_portal "$main_db"
+main_startup_ms=$startup_ms
+activate "$servers"
+issue_one
+static_url="$base/favicon.svg"
+curl -fs -o /dev/null "$static_url"
+
+say "warming up for ${warmup}s"
+quarter=$(((warmup + 3) / 4))
+wrk_run "$quarter" "$static_url" >/dev/null
+wrk_run "$quarter" -s "$work/install.lua" "$install_url" >/dev/null
+wrk_run "$quarter" -s "$(issue_script warm)" "$base" >/dev/null
+"$driver" flows "$base" "$quarter" "$clients" "$server_id" >/dev/null || true
+
+commit_target=$work
+if [[ $provider == postgres ]]; then commit_target=$main_db; fi
+say "measuring: $rounds round(s) of ${duration}s per figure"
+: >"$work/rounds"
+for round in $(seq 1 "$rounds"); do
+    read -r static_rps _ _ static_err < <(wrk_run "$duration" "$static_url")
+    read -r install_rps _ _ install_err < <(wrk_run "$duration" -s "$work/install.lua" "$install_url")
+    read -r issue_rps _ _ issue_err < <(wrk_run "$duration" -s "$(issue_script "r$round")" "$base")
+    commits=$("$driver" commits "$provider" "$commit_target" "$(((duration + 1) / 2))")
+    flows=$("$driver" flows "$base" "$duration" "$clients" "$server_id") || true
+    echo "$round $static_rps $install_rps $issue_rps $(field rate "$commits") $(field rate "$flows") $((static_err + install_err + issue_err + $(field errors "$flows")))" >>"$work/rounds"
+    say "  round $round: static $static_rps/s, install $install_rps/s, issue $issue_rps/s, raw commits $(field rate "$commits")/s, flows $(field rate "$flows")/s"
+done
+hwm_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
+stop_portal
+
+# --- Scale: installation p99 at 1,000 and at --scale-rows key packs, each a fresh database loaded in SQL ---------------
+scale_rows_done=""
+if ((scale)); then
+    for rows in 1000 "$scale_rows"; do
+        db=$(fresh_database "k$rows")
+        say "scale: $rows key packs"
+        start_portal "$db"
+        activate 1
+        issue_one
+        canonical=${key_pack//-/}
+        load=$("$driver" load "$provider" "$db" "$canonical" "$((rows - 1))")
+        say "  loaded $((rows - 1)) in $(field seconds "$load")s"
+        wrk_run "$(((warmup + 5) / 6))" -s "$work/install.lua" "$install_url" >/dev/null
+        p99s=()
+        for round in $(seq 1 "$rounds"); do
+            read -r _ _ p99 _ < <(wrk_run "$duration" -s "$work/install.lua" "$install_url")
+            p99s+=("$p99")
+        done
+        size=$("$driver" size "$provider" "$db")
+        echo "$rows $size ${p99s[*]}" >>"$work/scale"
+        stop_portal
+    done
+    scale_rows_done=$scale_rows
+fi
+
+# --- The table ---------------------------------------------------------------------------------------------------------
+# mean and spread (max-min as a share of the mean) of column $1 of the rounds file
+stat() { awk -v c="$1" '{ v = $c; s += v; if (NR == 1 || v < lo) lo = v; if (NR == 1 || v > hi) hi = v } END { m = s / NR; printf "%.1f %.0f\n", m, (m > 0 ? 100 * (hi - lo) / m : 0) }' "$work/rounds"; }
+# per-round ratio of column $1 to column $2 (times $3): mean and spread
+ratio() { awk -v a="$1" -v b="$2" -v k="${3:-1}" '{ r = k * $a / $b; s += r; if (NR == 1 || r < lo) lo = r; if (NR == 1 || r > hi) hi = r } END { m = s / NR; printf "%.2f %.0f\n", m, (m > 0 ? 100 * (hi - lo) / m : 0) }' "$work/rounds"; }
+
+read -r static_m static_s < <(stat 2)
+read -r install_m install_s < <(stat 3)
+read -r issue_m issue_s < <(stat 4)
+read -r commits_m commits_s < <(stat 5)
+read -r flows_m flows_s < <(stat 6)
+read -r install_r install_rs < <(ratio 3 2)
+read -r issue_r issue_rs < <(ratio 4 5)
+read -r flows_r flows_rs < <(ratio 6 2 10)
+errors=$(awk '{ e += $7 } END { print e + 0 }' "$work/rounds")
+hwm_mb=$((hwm_kb / 1024))
+
+row() { printf '%-46s %14s %12s %-30s %s\n' "$@"; }
+echo
+echo "Clearinghouse benchmark — $provider, $(nproc) cores, ${rounds} round(s) of ${duration}s, warm-up ${warmup}s, $(date -u +%Y-%m-%dT%H:%MZ)"
+row "figure" "measured" "target" "ratio to the same-run limit" "spread"
+row "static file (GET /favicon.svg), the limit" "$static_m/s" "" "" "±$static_s%"
+row "1 key pack installation, repeat (API)" "$install_m/s" "≥ 0.75" "$install_r of the static file" "±$install_rs%"
+row "2 key pack issuance, automatic (API)" "$issue_m/s" "≥ 2000/s" "$issue_r of raw commits" "±$issue_rs%"
+row "  raw single-row durable commits, the limit" "$commits_m/s" "" "" "±$commits_s%"
+row "3 Manage CALs web flows (10 requests each)" "$flows_m/s" "≥ 250/s" "$flows_r of the static file (×10)" "±$flows_rs%"
+if [[ -n $scale_rows_done ]]; then
+    read -r small_rows small_size small_p99s < <(sed -n 1p "$work/scale")
+    read -r large_rows large_size large_p99s < <(sed -n 2p "$work/scale")
+    small_p99=$(tr ' ' '\n' <<<"$small_p99s" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
+    large_p99=$(tr ' ' '\n' <<<"$large_p99s" | awk '{ s += $1 } END { printf "%.2f", s / NR }')
+    row "4 installation p99 at $large_rows key packs" "${large_p99} ms" "≤ 1.5×" "$(awk -v a="$large_p99" -v b="$small_p99" 'BEGIN { printf "%.2f", a / b }')× the p99 at $small_rows (${small_p99} ms)" ""
+    row "  database size per key pack" "$(awk -v a="$large_size" -v b="$small_size" -v n="$((large_rows - small_rows))" 'BEGIN { printf "%.0f B", (a - b) / n }')" "" "$((large_size / 1048576)) MB at $large_rows" ""
+fi
+row "5 peak working set (VmHWM) under load" "$hwm_mb MB" "< 300 MB" "$(awk -v m="$hwm_mb" 'BEGIN { printf "%.2f", m / 300 }') of the target" ""
+row "  start-up to the first page (fresh database)" "$main_startup_ms ms" "" "" ""
+if ((errors)); then
+    echo "non-2xx answers or failed flows during the measurements: $errors (see the portal's log)"
+fi

@@ -9,7 +9,16 @@ using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Lab;
 using FluentValidation;
 
-var builder = WebApplication.CreateBuilder(args);
+// The container's health check (see HealthProbe): asks a running portal and exits, starting nothing.
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args, Console.Out);
+}
+
+// The deploy step: apply the migrations and exit. Taken out of the arguments, which are otherwise configuration
+// (`--Section:Key=value`), where a bare `--migrate` would swallow the argument after it as its value.
+var migrateOnly = args.Contains(ClearinghouseStartup.MigrateSwitch);
+var builder = WebApplication.CreateBuilder([.. args.Where(a => a != ClearinghouseStartup.MigrateSwitch)]);
 
 // Serve CSS and JS from the build output in every environment, not only Development (a published app has no
 // static web assets manifest, so this changes nothing there).
@@ -48,7 +57,13 @@ builder.Services.AddApiDocumentation();
 // Disposed on every way out, so that the console logger writes out why the portal did not start.
 await using var app = builder.Build();
 
-// Reaches (and migrates) the database, or logs in one line why it cannot: then the portal stops with exit code 1.
+if (migrateOnly)
+{
+    return await app.MigrateAsync() ? 0 : 1;
+}
+
+// Reaches (and, when configured, migrates) the database, or logs in one line why it cannot: then the portal stops
+// with exit code 1.
 if (!await app.PrepareAsync())
 {
     return 1;
@@ -59,6 +74,9 @@ if (!await app.SeedAccountsAsync())
 {
     return 1;
 }
+
+// First, so that error pages and problem details carry it too.
+app.UseNoContentTypeSniffing();
 
 // The API answers every error with problem details; pages show the error page.
 app.UseClearinghouseErrorHandling();

@@ -20,6 +20,7 @@ public static class ApiAuthentication
     public const string RouteKey = "licenseServerId";
 
     private const string AuthenticatedServerKey = "Clearinghouse.AuthenticatedServer";
+    private const string ServerReadKey = "Clearinghouse.ServerRead";
 
     /// <summary>Requires the route server's credential.</summary>
     /// <param name="onlyWhenServerHasOne">
@@ -40,6 +41,13 @@ public static class ApiAuthentication
     public static LicenseServer? AuthenticatedServer(this HttpContext context) =>
         context.Items.TryGetValue(AuthenticatedServerKey, out var server) ? server as LicenseServer : null;
 
+    /// <summary>
+    /// The route's server as the credential check read it (whether or not it holds a credential), so that the endpoint
+    /// need not read it again; null when no check ran.
+    /// </summary>
+    public static ServerRead? ServerReadByCredentialCheck(this HttpContext context) =>
+        context.Items.TryGetValue(ServerReadKey, out var read) ? read as ServerRead : null;
+
     private static async ValueTask<object?> AuthenticateAsync(
         EndpointFilterInvocationContext context, EndpointFilterDelegate next, bool onlyWhenServerHasOne)
     {
@@ -56,6 +64,7 @@ public static class ApiAuthentication
         var db = http.RequestServices.GetRequiredService<ClearinghouseDbContext>();
         var serverId = parsed.Value!;
         var server = await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serverId, http.RequestAborted);
+        http.Items[ServerReadKey] = new ServerRead(server);
         if (onlyWhenServerHasOne && server?.CredentialHash is null)
         {
             return await next(context);

@@ -68,13 +68,16 @@ public static class KeyPackInstallationEndpoints
     }
 
     private static async Task<Results<Ok<KeyPackResponse>, ProblemHttpResult>> InstallAsync(
-        [AsParameters] KeyPackInstallationRequest request, KeyPackInstaller installer, CancellationToken cancellationToken)
+        HttpContext http, [AsParameters] KeyPackInstallationRequest request, KeyPackInstaller installer,
+        CancellationToken cancellationToken)
     {
         // The validation filter has accepted both IDs (the server's for its shape only); parsing again yields their
         // canonical form.
         var serverId = IdFormat.LicenseServerId.Parse(request.LicenseServerId).Value!;
         var keyPackId = IdFormat.KeyPackId.Parse(request.Body!.KeyPackId).Value!;
-        var result = await installer.InstallAsync(serverId, keyPackId, cancellationToken);
+
+        // The credential check has just read the server: a repeat submission is answered with one more read, not two.
+        var result = await installer.InstallAsync(serverId, keyPackId, http.ServerReadByCredentialCheck(), cancellationToken);
         return result.Outcome == InstallOutcome.Installed
             ? TypedResults.Ok(KeyPackResponse.Of(result.KeyPack!))
             : Refusal(result, serverId, keyPackId);

@@ -185,6 +185,7 @@ public static class LicenseServerEndpoints
         var outcome = await reactivation.TryReactivateAsync(request.Id, reviewedVersion: null, cancellationToken, hash);
         if (outcome.Status == IssueStatus.Refused)
         {
+            await ForgetRefusedAsync(db, request.Id, cancellationToken);
             return ApiProblems.Refused(outcome.Refusals);
         }
 
@@ -199,7 +200,7 @@ public static class LicenseServerEndpoints
         HttpContext http, ServerDeactivation deactivation, CancellationToken cancellationToken)
     {
         var server = http.AuthenticatedServer()!;
-        var result = await deactivation.DeactivateAsync(server.Id, cancellationToken);
+        var result = await deactivation.DeactivateAsync(server.Id, cancellationToken: cancellationToken);
         return result.Outcome switch
         {
             DeactivationOutcome.Deactivated => TypedResults.Ok(new DeactivationResponse(
@@ -239,25 +240,43 @@ public static class LicenseServerEndpoints
         db.CalRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
 
-        var outcome = await issuer.TryIssueAsync(request.Id, reviewedVersion: null, cancellationToken);
+        // Installed at once, in the issuing transaction: the server asked for the CALs itself, so nobody has to type
+        // the key pack's ID, and there is no moment at which it is issued but not installed.
+        var outcome = await issuer.TryIssueAsync(request.Id, reviewedVersion: null, installAtOnce: true, cancellationToken);
         if (outcome.Status == IssueStatus.Refused)
         {
+            await ForgetRefusedAsync(db, request.Id, cancellationToken);
             return ApiProblems.Refused(outcome.Refusals);
         }
 
         var keyPack = outcome.KeyPack ?? throw new InvalidOperationException($"CAL request {request.Id} was not issued.");
-
-        // Installed at once: the server asked for the CALs itself, so nobody has to type the key pack's ID.
-        var installed = await installer.InstallAsync(server.Id, keyPack.Id, cancellationToken);
-        if (installed.Outcome != InstallOutcome.Installed)
+        if (keyPack.Installation is null)
         {
-            return KeyPackInstallationEndpoints.Refusal(installed, server.Id, keyPack.Id);
+            // Issued before this call read it (by a racing submission of the same request): install it as a
+            // submission would.
+            var installed = await installer.InstallAsync(server.Id, keyPack.Id, cancellationToken);
+            if (installed.Outcome != InstallOutcome.Installed)
+            {
+                return KeyPackInstallationEndpoints.Refusal(installed, server.Id, keyPack.Id);
+            }
+
+            keyPack = installed.KeyPack!;
         }
 
-        var response = KeyPackResponse.Of(installed.KeyPack!);
+        var response = KeyPackResponse.Of(keyPack);
         return TypedResults.Created(
             $"{LicenseServerApi.Prefix}/license-servers/{response.LicenseServerId}/key-packs/{response.KeyPackId}", response);
     }
+
+    /// <summary>
+    /// Removes a request the rules refused. The API records a request only to submit it through the site's code; one
+    /// that is refused was never taken, so the refusal is the whole answer and no half-made request is left behind
+    /// (the site's own drafts are kept: a person goes on to correct them). Only while nothing was issued for it.
+    /// </summary>
+    private static Task ForgetRefusedAsync(ClearinghouseDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.CalRequests
+            .Where(r => r.Id == requestId && r.SubmittedAt == null && r.IssuedLicenseServerId == null && r.KeyPack == null)
+            .ExecuteDeleteAsync(cancellationToken);
 
     private static async Task<Results<Ok<KeyPacksResponse>, ProblemHttpResult>> KeyPacksAsync(
         HttpContext http, ClearinghouseDbContext db, CancellationToken cancellationToken)

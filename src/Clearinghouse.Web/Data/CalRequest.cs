@@ -20,6 +20,12 @@ public sealed class CalRequest
 
     public DateTimeOffset? SubmittedAt { get; set; }
 
+    /// <summary>
+    /// The console account of the representative who entered the request for a caller (telephone channel); null for
+    /// requests made on the web site or through the API.
+    /// </summary>
+    public string? RepresentativeId { get; init; }
+
     /// <summary>Counts the saves; a concurrency token, so a save based on an outdated read fails.</summary>
     public int Version { get; set; }
 

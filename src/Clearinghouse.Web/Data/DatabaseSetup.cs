@@ -25,8 +25,12 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations when the portal starts (on by default, so a first run needs nothing).</summary>
-    public bool MigrateOnStartup { get; set; } = true;
+    /// <summary>
+    /// Apply pending migrations when the portal starts. Off unless configured: applying a schema change is a deploy
+    /// step (<c>--migrate</c>, or the idempotent script), not a side effect of starting an instance.
+    /// appsettings.Development.json turns it on, so that <c>dotnet run</c> on a fresh machine creates the database.
+    /// </summary>
+    public bool MigrateOnStartup { get; set; }
 
     /// <summary>How many times the portal tries to reach the database at start before it gives up.</summary>
     public int StartupAttempts { get; set; } = 5;
@@ -232,16 +236,13 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Applies pending migrations when <see cref="DatabaseOptions.MigrateOnStartup"/> is on, then seeds what the
-    /// lab may change (the countries and their phone numbers). One attempt; the start-up retries it.
+    /// Creates the database when missing, applies pending migrations, then seeds what the lab may change (the countries
+    /// and their phone numbers). One attempt; the start-up retries it, and decides whether to call it at all
+    /// (<see cref="DatabaseOptions.MigrateOnStartup"/>, or <c>--migrate</c>). Returns the migrations it applied.
     /// </summary>
-    public static async Task MigrateClearinghouseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> MigrateClearinghouseDatabaseAsync(
+        this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-        {
-            return;
-        }
-
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClearinghouseDbContext>();
         if (db.Database.IsSqlite())
@@ -271,6 +272,7 @@ public static class DatabaseSetup
         }
 
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        IReadOnlyList<string> applied;
         if (db.Database.IsNpgsql())
         {
             // Npgsql's migration lock is released at the end of each migration's transaction, so two instances starting
@@ -280,6 +282,7 @@ public static class DatabaseSetup
             try
             {
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgreSqlMigrationLock})", cancellationToken);
+                applied = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
                 await db.Database.MigrateAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgreSqlMigrationLock})", cancellationToken);
             }
@@ -291,10 +294,14 @@ public static class DatabaseSetup
         }
         else
         {
+            // SQL Server and SQLite hold their own migration lock across all of them; another instance migrating at
+            // the same moment may still apply some of these first, so this is "pending when we looked".
+            applied = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
             await db.Database.MigrateAsync(cancellationToken);
         }
 
         await CatalogueSeeder.SeedAsync(db, cancellationToken);
+        return applied;
     }
 
     /// <summary>

@@ -47,6 +47,13 @@ public sealed class LicenseServer
     /// <summary>When it was deactivated: from then on its ID is no longer accepted anywhere.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>
+    /// The confirmation code read out to a caller who deactivated the server by telephone (canonical,
+    /// <see cref="Licensing.IdFormat.ConfirmationCode"/>), kept so that it can be read out again and checked; null when
+    /// it was deactivated through the API.
+    /// </summary>
+    public string? DeactivationConfirmationCode { get; set; }
+
     /// <summary>Counts the saves; a concurrency token, so two reactivations of one server cannot both succeed.</summary>
     public int Version { get; set; }
 }

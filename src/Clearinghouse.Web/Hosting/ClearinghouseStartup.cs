@@ -23,8 +23,22 @@ public static partial class ClearinghouseStartup
         return services;
     }
 
+    /// <summary>
+    /// The switch that makes the portal a one-shot deploy step: it applies the migrations, seeds the catalogue's lab
+    /// data and exits (0 when done, 1 with the reason in one line when not), whatever Database:MigrateOnStartup says.
+    /// </summary>
+    public const string MigrateSwitch = "--migrate";
+
     /// <summary>True when the portal can go on to listen; false when it must stop (the reason is logged).</summary>
-    public static async Task<bool> PrepareAsync(this WebApplication app)
+    public static Task<bool> PrepareAsync(this WebApplication app) => PrepareAsync(app, migrateOnly: false);
+
+    /// <summary>
+    /// <see cref="MigrateSwitch"/>: true when the database is migrated (said in one line); false when it could not be
+    /// (the reason is logged, as for a start).
+    /// </summary>
+    public static Task<bool> MigrateAsync(this WebApplication app) => PrepareAsync(app, migrateOnly: true);
+
+    private static async Task<bool> PrepareAsync(WebApplication app, bool migrateOnly)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
         if (app.Services.GetServices<StartupProblem>().FirstOrDefault() is { } problem)
@@ -40,9 +54,15 @@ public static partial class ClearinghouseStartup
         }
 
         var target = app.Services.GetRequiredService<DatabaseTarget>();
+        if (migrateOnly)
+        {
+            LogMigrating(logger, Version, app.Environment.EnvironmentName, target.Provider, target.Location);
+            return await ReachDatabaseAsync(app.Services, target, logger, migrateOnly);
+        }
+
         LogStarting(logger, Version, app.Environment.EnvironmentName, target.Provider, target.Location);
         app.Services.LogKeyProtection(logger, app.Environment);
-        if (!await ReachDatabaseAsync(app.Services, target, logger))
+        if (!await ReachDatabaseAsync(app.Services, target, logger, migrateOnly))
         {
             return false;
         }
@@ -93,9 +113,10 @@ public static partial class ClearinghouseStartup
         }
     }
 
-    private static async Task<bool> ReachDatabaseAsync(IServiceProvider services, DatabaseTarget target, ILogger logger)
+    private static async Task<bool> ReachDatabaseAsync(IServiceProvider services, DatabaseTarget target, ILogger logger, bool migrateOnly)
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var migrate = migrateOnly || options.MigrateOnStartup;
         var readiness = services.GetRequiredService<DatabaseReadiness>();
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -103,7 +124,13 @@ public static partial class ClearinghouseStartup
             string reason;
             try
             {
-                await services.MigrateClearinghouseDatabaseAsync();
+                var applied = migrate ? await services.MigrateClearinghouseDatabaseAsync() : [];
+                if (migrateOnly)
+                {
+                    LogMigrated(logger, target.ToString(), applied.Count == 0 ? "none" : string.Join(", ", applied));
+                    return true;
+                }
+
                 var status = await readiness.CheckAsync(CancellationToken.None);
                 if (status.State == DatabaseState.NotMigrated)
                 {
@@ -157,4 +184,11 @@ public static partial class ClearinghouseStartup
 
     [LoggerMessage(5, LogLevel.Critical, "Clearinghouse cannot start: preparing the database ({Target}) failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string target, string reason, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Information,
+        "Clearinghouse {Version} applying migrations (--migrate) in environment {Environment}; database: {Provider} {Location}")]
+    private static partial void LogMigrating(ILogger logger, string version, string environment, DatabaseProvider provider, string location);
+
+    [LoggerMessage(7, LogLevel.Information, "The database ({Target}) is up to date; migrations applied now: {Applied}")]
+    private static partial void LogMigrated(ILogger logger, string target, string applied);
 }

@@ -124,8 +124,9 @@ public sealed partial class DatabaseReadiness(
     /// <summary>What to tell the operator when migrations are not applied.</summary>
     public static string NotMigratedProblem(IReadOnlyCollection<string> pending) =>
         $"{pending.Count} database migration{(pending.Count == 1 ? " is" : "s are")} not applied ({string.Join(", ", pending)}). " +
-        $"Apply {(pending.Count == 1 ? "it" : "them")}: start the portal once with {DatabaseOptions.Section}:" +
-        $"{nameof(DatabaseOptions.MigrateOnStartup)}=true, or run the idempotent migration script (see the README).";
+        $"Apply {(pending.Count == 1 ? "it" : "them")}: run the portal once with {ClearinghouseStartup.MigrateSwitch}, or start it " +
+        $"with {DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}=true, or run the idempotent migration " +
+        "script (see the README).";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database's migrations are applied now: pages and the API are open.")]
     private static partial void LogNowReady(ILogger logger);

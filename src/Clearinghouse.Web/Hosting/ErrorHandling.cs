@@ -164,7 +164,37 @@ internal sealed partial class ExpectedFaultHandler(IProblemDetailsService proble
             context.ProblemDetails.Extensions[ApiProblems.CodeKey] = fault.Code;
         }
 
+        if (fault.Kind == RequestFaultKind.UnreadableRequest && UnreadableField(exception) is { } field)
+        {
+            context.ProblemDetails.Detail =
+                $"The value of {field} could not be read: send it as the JSON type /swagger documents for it (a string, a " +
+                "number or an object), as valid JSON text.";
+            context.ProblemDetails.Extensions["field"] = field;
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [context.ProblemDetails.Detail] };
+        }
+
         return await problems.TryWriteAsync(context);
+    }
+
+    /// <summary>
+    /// The field of a JSON body that could not be read (a wrong type, a number out of range, text that is not valid
+    /// UTF-16), named as the API's other refusals name it: its own name ("quantity", "city"), without the objects it is
+    /// in or an array index. Null when the body as a whole could not be read.
+    /// </summary>
+    private static string? UnreadableField(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal))
+            {
+                var last = path[(path.LastIndexOf('.') + 1)..];
+                var index = last.IndexOf('[', StringComparison.Ordinal);
+                var name = index >= 0 ? last[..index] : last;
+                return name.Length == 0 || name.Any(c => !char.IsAsciiLetterOrDigit(c)) ? null : name;
+            }
+        }
+
+        return null;
     }
 
     // The provider's message for a database fault; for a bad request what could not be read (the JSON reader names

@@ -75,8 +75,9 @@ public sealed record RequestFault(
         ErrorCodes.DatabaseNotMigrated,
         "The clearinghouse's database is not set up.",
         "The database's migrations are not applied, so no request can be carried out. The clearinghouse's operator " +
-        $"applies them: start the portal once with {DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}=true, " +
-        "or run the idempotent migration script (see the README).",
+        $"applies them: runs the portal once with {ClearinghouseStartup.MigrateSwitch}, or starts it with " +
+        $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}=true, or runs the idempotent migration script " +
+        "(see the README).",
         30,
         // Said once at start as a warning; every request it holds back would only repeat it.
         LogLevel.Debug);

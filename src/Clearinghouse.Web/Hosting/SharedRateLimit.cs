@@ -58,7 +58,7 @@ public readonly record struct SharedLimit(string PartitionKey, int Burst, int Pe
 /// that adds the request to each of its partitions' current window and reads back that count and the previous
 /// window's (an upsert on SQLite and PostgreSQL, MERGE on SQL Server). Past a limit: 429 with Retry-After.
 /// </summary>
-/// <remarks>See docs/decisions/0009-rate-limits-shared-through-the-database.md.</remarks>
+/// <remarks>See docs/decisions/0010-rate-limits-shared-through-the-database.md.</remarks>
 public static class SharedRateLimit
 {
     public static IServiceCollection AddSharedRateLimit(this IServiceCollection services)

@@ -93,7 +93,18 @@ public sealed class KeyPackIssuer(
     /// purchase is registered and holds the CALs. See <see cref="LicensingRules"/>.
     /// </para>
     /// </remarks>
-    public async Task<IssueOutcome> TryIssueAsync(Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default)
+    public Task<IssueOutcome> TryIssueAsync(Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default) =>
+        TryIssueAsync(requestId, reviewedVersion, installAtOnce: false, cancellationToken);
+
+    /// <inheritdoc cref="TryIssueAsync(Guid, int?, CancellationToken)"/>
+    /// <param name="installAtOnce">
+    /// Also install the key pack on the target server, in the same transaction (the automatic connection method: the
+    /// server asked for the CALs itself). The rules that installing checks — the server neither reactivated nor
+    /// deactivated, CALs no newer than it accepts — are the issuing rules, decided on the same reads, so the key pack
+    /// is issued and installed together or not at all, in one commit.
+    /// </param>
+    public async Task<IssueOutcome> TryIssueAsync(
+        Guid requestId, int? reviewedVersion, bool installAtOnce, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -124,7 +135,7 @@ public sealed class KeyPackIssuer(
                 return issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals);
             }
 
-            var keyPack = Issue(request, facts, assessment);
+            var keyPack = Issue(request, facts, assessment, installAtOnce);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -158,7 +169,7 @@ public sealed class KeyPackIssuer(
     };
 
     /// <summary>Makes the key pack and every change that goes with it, for one SaveChanges.</summary>
-    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment)
+    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment, bool installAtOnce)
     {
         var now = clock.GetUtcNow();
         var serverId = request.TargetLicenseServerId!;
@@ -228,6 +239,12 @@ public sealed class KeyPackIssuer(
         foreach (var moved in assessment.ToMigrate)
         {
             audit.Add(AuditActions.KeyPackMigrated, moved.Id, $"to key pack {keyPack.Id}, server {serverId}");
+        }
+
+        if (installAtOnce)
+        {
+            keyPack.Installation = new KeyPackInstallation { KeyPackId = keyPack.Id, LicenseServerId = serverId, InstalledAt = now };
+            audit.Add(AuditActions.KeyPackInstalled, keyPack.Id, $"server {serverId}");
         }
 
         request.SubmittedAt = now;

@@ -33,11 +33,16 @@ public sealed class ServerDeactivation(ClearinghouseDbContext db, TimeProvider c
     private const int MaxAttempts = 5;
 
     /// <param name="licenseServerId">Canonical License Server ID.</param>
+    /// <param name="confirmationCode">
+    /// The code a representative reads out to a caller (telephone method), stored with the deactivation; null through
+    /// the API.
+    /// </param>
     /// <remarks>
     /// Saved only if the server's version is still the one read: a reactivation, an issuance or another deactivation
     /// that saved it in between makes this read it again and decide on what it holds then.
     /// </remarks>
-    public async Task<DeactivationResult> DeactivateAsync(string licenseServerId, CancellationToken cancellationToken = default)
+    public async Task<DeactivationResult> DeactivateAsync(
+        string licenseServerId, string? confirmationCode = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -58,6 +63,7 @@ public sealed class ServerDeactivation(ClearinghouseDbContext db, TimeProvider c
             }
 
             server.DeactivatedAt = clock.GetUtcNow();
+            server.DeactivationConfirmationCode = confirmationCode;
             audit.Add(AuditActions.ServerDeactivated, server.Id);
             try
             {

@@ -3,8 +3,9 @@ using System.Security.Cryptography;
 namespace Clearinghouse.Web.Licensing;
 
 /// <param name="ConfirmationCode">
-/// Canonical (<see cref="IdFormat.ConfirmationCode"/>), when <see cref="DeactivationResult.Outcome"/> is
-/// <see cref="DeactivationOutcome.Deactivated"/>; null otherwise.
+/// Canonical (<see cref="IdFormat.ConfirmationCode"/>): the code issued now (<see cref="DeactivationOutcome.Deactivated"/>),
+/// or the one issued when the server was deactivated by telephone before (<see cref="DeactivationOutcome.AlreadyDeactivated"/>);
+/// null otherwise, and for a server deactivated through the API.
 /// </param>
 public sealed record TelephoneDeactivationResult(DeactivationResult Deactivation, string? ConfirmationCode);
 
@@ -13,21 +14,20 @@ public sealed record TelephoneDeactivationResult(DeactivationResult Deactivation
 /// code, which the caller types into the license server to finish there. The code is an ID of its own format (5 groups
 /// of 5 in the issuing alphabet, each group with its check character), so the license server — or the simulator — can
 /// tell a mistyped group before accepting it, and the representative can re-check it group by group
-/// (<see cref="ReadBack.CheckGroup"/>).
+/// (<see cref="ReadBack.CheckGroup"/>). It is stored with the deactivation, so a caller who lost it can have it read
+/// out again.
 /// </summary>
-/// <remarks>
-/// The code is drawn at random and shown once: nothing stores it yet (that needs a column on the license server), so
-/// it cannot be shown again, and a second deactivation of the same server is <see cref="DeactivationOutcome.AlreadyDeactivated"/>
-/// with no code.
-/// </remarks>
 public sealed class TelephoneDeactivation(ServerDeactivation deactivation, RandomNumberGenerator random)
 {
     /// <param name="licenseServerId">Canonical License Server ID.</param>
     public async Task<TelephoneDeactivationResult> DeactivateAsync(string licenseServerId, CancellationToken cancellationToken = default)
     {
-        var result = await deactivation.DeactivateAsync(licenseServerId, cancellationToken);
+        var result = await deactivation.DeactivateAsync(licenseServerId, IdFormat.ConfirmationCode.Generate(random), cancellationToken);
         return new TelephoneDeactivationResult(
-            result, result.Outcome == DeactivationOutcome.Deactivated ? IdFormat.ConfirmationCode.Generate(random) : null);
+            result,
+            result.Outcome is DeactivationOutcome.Deactivated or DeactivationOutcome.AlreadyDeactivated
+                ? result.Server!.DeactivationConfirmationCode
+                : null);
     }
 
     /// <summary>

@@ -280,7 +280,10 @@ public abstract class LicenseServerApiTests<TFactory>(TFactory factory) : IClass
 
         using var response = await _client.RequestCalsAsync(server, body);
 
-        await Problems.ReadAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest);
+        var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest, ErrorCodes.InvalidRequest);
+        Assert.Equal("quantity", problem.GetProperty("field").GetString());
+        Assert.StartsWith("The value of quantity could not be read", problem.Detail(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("quantity", out _), problem.ToString());
     }
 
     [Fact]

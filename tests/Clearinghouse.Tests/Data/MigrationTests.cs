@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Microsoft.Data.Sqlite;
@@ -61,9 +62,7 @@ public sealed class MigrationTests
     [Fact]
     public void SqlServerIdempotentScript_CreatesTheTablesOnlyWhereMissing()
     {
-        using var db = CreateSqlServerContext();
-
-        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var script = SqlServerIdempotentScript();
 
         Assert.False(string.IsNullOrWhiteSpace(script));
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
@@ -75,6 +74,29 @@ public sealed class MigrationTests
         // The countries left the migrations for start-up seeding without being deleted: requests point at them.
         Assert.DoesNotContain("DELETE FROM [CountriesRegions]", script, StringComparison.Ordinal);
         Assert.Contains("[__EFMigrationsHistory]", script, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The script checked in for deployments (handed to a DBA; see README, "Deployment") is the one the migrations make
+    /// today: a migration added without regenerating it fails here, with the command that does.
+    /// </summary>
+    [Fact]
+    public void SqlServerIdempotentScript_InDeploy_IsCurrent()
+    {
+        var checkedIn = Repository.PathOf(SqlServerScriptFile);
+        Assert.True(File.Exists(checkedIn), $"{SqlServerScriptFile} is missing: run {RegenerateSqlServerScript}");
+
+        var expected = SqlServerIdempotentScript().ReplaceLineEndings("\n").TrimEnd();
+        var actual = File.ReadAllText(checkedIn).ReplaceLineEndings("\n").TrimEnd();
+
+        if (expected != actual)
+        {
+            using var db = CreateSqlServerContext();
+            var missing = db.Database.GetMigrations().Where(m => !actual.Contains($"N'{m}'", StringComparison.Ordinal)).ToList();
+            Assert.Fail($"{SqlServerScriptFile} is not what the SQL Server migrations generate" +
+                        (missing.Count > 0 ? $" (it lacks {string.Join(", ", missing)})" : "") +
+                        $": run {RegenerateSqlServerScript}");
+        }
     }
 
     [Fact]
@@ -123,6 +145,17 @@ public sealed class MigrationTests
         Assert.Equal(("NZ", "Contoso Lab", 0), (request.CountryRegionCode, request.CompanyName, request.Version));
         Assert.Equal(249, await check.CountriesRegions.CountAsync());
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+    }
+
+    private const string SqlServerScriptFile = "deploy/clearinghouse-sqlserver.sql";
+
+    private const string RegenerateSqlServerScript = "tools/sqlserver-migration-script.sh";
+
+    // What `dotnet ef migrations script --idempotent --context SqlServerClearinghouseDbContext` writes.
+    private static string SqlServerIdempotentScript()
+    {
+        using var db = CreateSqlServerContext();
+        return db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
     }
 
     private static string DatabaseFile(TemporaryFolder folder) => Path.Combine(folder.Path, "App_Data", "clearinghouse.db");

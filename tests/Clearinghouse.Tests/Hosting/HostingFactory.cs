@@ -41,6 +41,8 @@ public class HostingFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}", nameof(DatabaseProvider.Sqlite));
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", ConnectionString);
+        // Off by default outside Development; a test about an unmigrated database turns it off again.
+        builder.UseSetting($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.MigrateOnStartup)}", "true");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

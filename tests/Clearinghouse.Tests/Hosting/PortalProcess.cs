@@ -33,7 +33,11 @@ public sealed partial class PortalProcess : IDisposable
 
     public string Output => string.Join('\n', Lines);
 
-    public static PortalProcess Start(IDictionary<string, string> settings, string environment = "Production")
+    public static PortalProcess Start(IDictionary<string, string> settings, string environment = "Production") =>
+        Run(["--urls", "http://127.0.0.1:0", .. settings.Select(s => $"--{s.Key}={s.Value}")], environment);
+
+    /// <summary>The portal's dll with exactly these arguments (<c>--migrate …</c>, <c>--probe …</c>).</summary>
+    public static PortalProcess Run(IEnumerable<string> arguments, string environment = "Production")
     {
         // The portal's build output is copied beside the tests (a project reference), appsettings.json included.
         var folder = AppContext.BaseDirectory;
@@ -45,11 +49,9 @@ public sealed partial class PortalProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(folder, "Clearinghouse.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var (key, value) in settings)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add($"--{key}={value}");
+            start.ArgumentList.Add(argument);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
@@ -96,6 +98,16 @@ public sealed partial class PortalProcess : IDisposable
         }
 
         return await _listening.Task;
+    }
+
+    /// <summary>
+    /// Ends the portal at once with SIGKILL, as a crash or an operator's <c>kill -9</c> would: no shutdown, nothing
+    /// flushed or closed by the portal.
+    /// </summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
     }
 
     public void Dispose()

@@ -128,7 +128,11 @@ public sealed class StartupProcessTests : IDisposable
     public async Task Startup_OnAFreshSqliteFile_SaysOnceWhereTheDataLivesAndLogsNoError()
     {
         var file = Path.Combine(_folder, "fresh.db");
-        using var portal = PortalProcess.Start(new Dictionary<string, string> { ["ConnectionStrings:Clearinghouse"] = $"Data Source={file}" });
+        using var portal = PortalProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Clearinghouse"] = $"Data Source={file}",
+            ["Database:MigrateOnStartup"] = "true",
+        });
 
         var address = await portal.WaitUntilListeningAsync(StartTimeout);
 
@@ -146,7 +150,11 @@ public sealed class StartupProcessTests : IDisposable
     [Fact]
     public async Task Startup_OfTwoInstancesAtOnce_OnOneFreshDatabase_BothListen()
     {
-        var settings = new Dictionary<string, string> { ["ConnectionStrings:Clearinghouse"] = $"Data Source={Path.Combine(_folder, "shared.db")}" };
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Clearinghouse"] = $"Data Source={Path.Combine(_folder, "shared.db")}",
+            ["Database:MigrateOnStartup"] = "true",
+        };
         using var first = PortalProcess.Start(settings);
         using var second = PortalProcess.Start(settings);
 
@@ -177,6 +185,7 @@ public sealed class StartupProcessTests : IDisposable
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Clearinghouse"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString,
+            ["Database:MigrateOnStartup"] = "true",
         };
         try
         {

@@ -146,7 +146,7 @@ public sealed partial class TextKeysTests
 
     private static IReadOnlyList<SourceFile> ReadSources()
     {
-        var web = Path.Combine(RepositoryRoot(), "src", "Clearinghouse.Web");
+        var web = Repository.PathOf("src/Clearinghouse.Web");
         var files = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".cshtml", StringComparison.Ordinal))
             .Select(path => Path.GetRelativePath(web, path).Replace('\\', '/'))
@@ -158,19 +158,6 @@ public sealed partial class TextKeysTests
     }
 
     private static string WithoutComments(string text) => Comment().Replace(text, string.Empty);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Clearinghouse.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Clearinghouse.sln above {AppContext.BaseDirectory}: the test reads the portal's source.");
-    }
 
     private sealed record SourceFile(string File, string Text);
 

@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Accounts;
 using Clearinghouse.Web.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -25,6 +26,8 @@ internal sealed class LicenseServerConfiguration : IEntityTypeConfiguration<Lice
         // A Bearer credential is looked up by its hash; 256 random bits make two servers sharing one impossible.
         builder.Property(s => s.CredentialHash).HasMaxLength(FieldLengths.CredentialHash);
         builder.HasIndex(s => s.CredentialHash).IsUnique();
+
+        builder.Property(s => s.DeactivationConfirmationCode).HasMaxLength(FieldLengths.Id).IsUnicode(false);
     }
 }
 
@@ -81,6 +84,13 @@ internal sealed class CalRequestConfiguration : IEntityTypeConfiguration<CalRequ
             .OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(r => r.CreatedAt);
+
+        // A representative's account is disabled, never deleted: the requests they entered keep naming them.
+        builder.Property(r => r.RepresentativeId).HasMaxLength(450);
+        builder.HasOne<ConsoleUser>().WithMany().HasForeignKey(r => r.RepresentativeId).OnDelete(DeleteBehavior.Restrict);
+
+        // The console finds a caller's earlier requests by the ID of the server they were for.
+        builder.HasIndex(r => r.TargetLicenseServerId);
 
         // Abandoned drafts are found by age and deleted (DraftPurge).
         builder.HasIndex(r => new { r.SubmittedAt, r.UpdatedAt });

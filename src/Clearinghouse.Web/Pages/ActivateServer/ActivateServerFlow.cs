@@ -19,10 +19,10 @@ public static class ActivateServerFlow
         TitleKey = "Activate.Title",
         Steps =
         [
-            new("request", "Flows.Step.Server", "/ActivateServer/Request", HasServer),
-            new("contact", "Flows.Step.Company", "/ActivateServer/Contact", CalRequestRules.HasContact),
+            new(FlowSteps.Request, "Flows.Step.Server", "/ActivateServer/Request", HasServer),
+            new(FlowSteps.Contact, "Flows.Step.Company", "/ActivateServer/Contact", CalRequestRules.HasContact),
         ],
-        Review = new("review", "Flows.Step.Review", "/ActivateServer/Review"),
+        Review = new(FlowSteps.Review, "Flows.Step.Review", "/ActivateServer/Review"),
         Submit = SubmitAsync,
         ResultPage = "/ActivateServer/Result",
         Summary = Summary,
@@ -44,8 +44,8 @@ public static class ActivateServerFlow
 
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new(Texts.Get("Flows.Step.Server"), "request", Server(r)),
-        new(Texts.Get("Flows.Step.Company"), "contact", SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Server"), FlowSteps.Request, Server(r)),
+        new(Texts.Get("Flows.Step.Company"), FlowSteps.Contact, SummaryRows.Contact(r)),
     ];
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class RequestModel(RequestHistory history, ClearinghouseDbContext 
     /// <summary>The audit trail's entries about this request's servers and key packs, newest first.</summary>
     public IReadOnlyList<AuditEntry> Audit { get; private set; } = [];
 
+    /// <summary>The account name of the representative who took the call; null for a request made on the site or the API.</summary>
+    public string? Representative { get; private set; }
+
     [BindProperty(Name = "Heard")]
     public ReadBackInput ReadBackInput { get; set; } = new();
 
@@ -66,6 +69,9 @@ public sealed class RequestModel(RequestHistory history, ClearinghouseDbContext 
         }
 
         Record = record;
+        Representative = record.Request.RepresentativeId is { } representativeId
+            ? await db.Users.Where(u => u.Id == representativeId).Select(u => u.UserName).SingleOrDefaultAsync(HttpContext.RequestAborted)
+            : null;
         List<string> subjects =
         [
             .. record.Servers.Select(s => s.Id),

@@ -90,7 +90,10 @@ public sealed class Flow
     /// <summary>What submitting the reviewed request does.</summary>
     public required FlowSubmission Submit { get; init; }
 
-    /// <summary>The page that shows a submitted request's result: the only page such a request still shows.</summary>
+    /// <summary>
+    /// The page that shows a submitted request's result: the only page such a request still shows. Like a step's page,
+    /// it may be the result page of several flows.
+    /// </summary>
     public required string ResultPage { get; init; }
 
     /// <summary>The draft read back on the review page, section by section, each section naming the step that changes it.</summary>
@@ -107,6 +110,20 @@ public sealed class Flow
 
     /// <summary>The address that starts a new request.</summary>
     public string StartPath => "/" + Segment;
+
+    /// <summary>
+    /// The address of a step of a request: /{segment}/{id}/{key}. A step's page may serve several flows (the site's and
+    /// the telephone one), so addresses come from the flow, not from the page.
+    /// </summary>
+    public string PathOf(FlowStep step, Guid requestId)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return $"{StartPath}/{requestId:D}/{step.Key}";
+    }
+
+    /// <summary>The address of a submitted request's result, or of one of its handlers (e.g. "receipt").</summary>
+    public string ResultPath(Guid requestId, string? handler = null) =>
+        handler is null ? $"{StartPath}/{requestId:D}/result" : $"{StartPath}/{requestId:D}/result/{handler.ToLowerInvariant()}";
 
     public FlowStep Step(string key) =>
         AllSteps.SingleOrDefault(step => step.Key == key)
@@ -138,4 +155,21 @@ public sealed class Flow
 
     /// <summary>Whether every step is complete, so that the request can be submitted.</summary>
     public bool IsComplete(CalRequest request) => Steps.All(step => step.IsComplete!(request));
+}
+
+/// <summary>The keys (last address segments) of the steps flows share, so that a step can be found in any flow.</summary>
+public static class FlowSteps
+{
+    /// <summary>The caller's country or region: the first step of a call taken by telephone.</summary>
+    public const string Caller = "caller";
+
+    /// <summary>What the request is for: the license server, and for CALs the reason and program.</summary>
+    public const string Request = "request";
+
+    public const string Contact = "contact";
+
+    /// <summary>The license program details: proof of purchase and the CALs.</summary>
+    public const string Program = "program";
+
+    public const string Review = "review";
 }

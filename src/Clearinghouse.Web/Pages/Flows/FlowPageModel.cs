@@ -1,8 +1,11 @@
+using System.Security.Claims;
+using Clearinghouse.Web.Accounts;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Shared;
 using Clearinghouse.Web.Resources;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,31 +49,47 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     /// <summary>Where the Back link goes: the step before this one, of the same request; null on the first step.</summary>
-    public string? BackUrl => Draft is not null && Flow.Before(Step) is { } previous
-        ? Url.Page(previous.Page, new { id = Draft.Id })
-        : null;
+    public string? BackUrl => Draft is not null && Flow.Before(Step) is { } previous ? Address(Flow.PathOf(previous, Draft.Id)) : null;
 
     /// <summary>
     /// Where the step's form posts: the step's own address, always. A form without an action posts to the address the
     /// page was shown at — after "Add another code" (?handler=AddCode) that would be the wrong handler.
     /// </summary>
-    public string FormAction => Draft is null ? Url.Content("~" + Flow.StartPath) : Url.Page(Step.Page, new { id = Draft.Id })!;
+    public string FormAction => Address(Draft is null ? Flow.StartPath : Flow.PathOf(Step, Draft.Id));
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
     private (Flow Flow, FlowStep Step) Place => _place ??=
-        FlowRegistry.StepAt(PageContext.ActionDescriptor.ViewEnginePath)
+        FlowRegistry.StepAt(PageContext.ActionDescriptor.ViewEnginePath, Request.Path)
         ?? throw new InvalidOperationException(
             $"The page {PageContext.ActionDescriptor.ViewEnginePath} is a flow step, but no flow declares it.");
 
     /// <summary>The address of another step of this request, e.g. for a "change" link.</summary>
-    public string StepUrl(string key) => Url.Page(Flow.Step(key).Page, new { id = Draft!.Id })!;
+    public string StepUrl(string key) => Address(Flow.PathOf(Flow.Step(key), Draft!.Id));
 
-    /// <summary>Every step page is titled "{flow}: {step}", in the request's language.</summary>
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    /// <summary>A path of the portal as a link: under the path base the portal is served at.</summary>
+    protected string Address(string path) => Url.Content("~" + path);
+
+    /// <summary>
+    /// Every step page is titled "{flow}: {step}", in the request's language. A step page of the site that also serves a
+    /// telephone flow, at the console's address, needs a console account there — as the console's own pages do.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (Flow.Channel == RequestChannel.Telephone)
+        {
+            var authorization = context.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>();
+            if (!(await authorization.AuthorizeAsync(User, Policies.Console)).Succeeded)
+            {
+                context.Result = User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+                return;
+            }
+        }
+
         ViewData["Title"] = Texts.Get("Flows.PageTitle", Flow.Title, Step.Title);
-        base.OnPageHandlerExecuting(context);
+        await next();
     }
 
     /// <summary>Loads the request, or returns where to go instead (not found, an earlier step, the result).</summary>
@@ -86,7 +105,7 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
 
         if (draft.SubmittedAt is not null)
         {
-            return RedirectToPage(flow.ResultPage, new { id });
+            return Redirect(Address(flow.ResultPath(id)));
         }
 
         var next = flow.NextStep(draft);
@@ -138,20 +157,25 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     }
 
     /// <summary>
-    /// The first step's save: it edits the request in the route, or — with no id, at /{flow} — starts a new request of
-    /// this flow's kind and channel, applies the step to it and saves it.
+    /// The save of a step that can start a request: it edits the request in the route, or — with no id, at /{flow}, on
+    /// the flow's first step — starts a new request of this flow's kind and channel, applies the step to it and saves
+    /// it. A request taken by telephone records the representative who entered it.
     /// </summary>
+    /// <remarks>
+    /// A page can be a flow's first step in one flow and a later step in another (the site's Manage CALs request step
+    /// comes after the caller's country in a telephone call): there it only ever edits.
+    /// </remarks>
     protected async Task<IActionResult> SaveFirstStepAsync(Guid? id, Func<CalRequest, Task<IActionResult?>> applyStep)
     {
         ArgumentNullException.ThrowIfNull(applyStep);
-        if (Step != Flow.Steps[0])
-        {
-            throw new InvalidOperationException($"Only the first step of the flow {Flow.Segment} starts a request.");
-        }
-
         if (id is not null)
         {
             return await SaveStepAsync(id.Value, applyStep);
+        }
+
+        if (Step != Flow.Steps[0])
+        {
+            throw new InvalidOperationException($"Only the first step of the flow {Flow.Segment} starts a request.");
         }
 
         var now = clock.GetUtcNow();
@@ -162,6 +186,7 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
             Channel = Flow.Channel,
             CreatedAt = now,
             UpdatedAt = now,
+            RepresentativeId = Flow.Channel == RequestChannel.Telephone ? Representative() : null,
         };
         if (await applyStep(draft) is { } refused)
         {
@@ -173,10 +198,15 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
         return RedirectToStep(Flow.NextStep(draft), draft.Id);
     }
 
-    protected RedirectToPageResult RedirectToStep(FlowStep step, Guid id)
+    /// <summary>The console account taking the call; telephone flows live in the console, which needs one.</summary>
+    private string Representative() =>
+        User.FindFirstValue(ClaimTypes.NameIdentifier)
+        ?? throw new InvalidOperationException($"The telephone flow {Flow.Segment} was reached without a console account.");
+
+    protected RedirectResult RedirectToStep(FlowStep step, Guid id, string? query = null)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return RedirectToPage(step.Page, new { id });
+        return Redirect(Address(Flow.PathOf(step, id)) + query);
     }
 
     /// <summary>
@@ -201,17 +231,17 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(fieldHere);
         ShowErrors([.. refusals.Select(r => fieldHere(r) is { } field
             ? new FieldError(field, r.Message)
-            : new FieldError(r.Field, r.Message, Url.Page(StepHolding(r.Field).Page, new { id = Draft!.Id })))]);
+            : new FieldError(r.Field, r.Message, Address(Flow.PathOf(StepHolding(r.Field), Draft!.Id))))]);
     }
 
     /// <summary>
-    /// The step where a <see cref="CalRequest"/> field is entered: the License Server ID on the first step; what was
+    /// The step where a <see cref="CalRequest"/> field is entered: the License Server ID on the request step; what was
     /// bought (codes, numbers, version, quantity) on the program details step where the flow has one.
     /// </summary>
     protected FlowStep StepHolding(string field) =>
         field == nameof(CalRequest.TargetLicenseServerId)
-            ? Flow.Steps[0]
-            : Flow.Steps.FirstOrDefault(step => step.Key == "program") ?? Flow.Steps[0];
+            ? Flow.Steps.FirstOrDefault(step => step.Key == FlowSteps.Request) ?? Flow.Steps[0]
+            : Flow.Steps.FirstOrDefault(step => step.Key == FlowSteps.Program) ?? Flow.Steps[0];
 
     /// <summary>Shows <paramref name="errors"/> in the summary and next to their fields.</summary>
     protected void ShowErrors(IReadOnlyList<FieldError> errors)

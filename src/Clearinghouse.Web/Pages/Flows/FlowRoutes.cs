@@ -10,40 +10,58 @@ namespace Clearinghouse.Web.Pages.Flows;
 /// <item>every other step: /{segment}/{id}/{key};</item>
 /// <item>the result: /{segment}/{id}/result, and /{segment}/{id}/result/{handler} (e.g. the receipt).</item>
 /// </list>
-/// A page's own folder address (/ManageCals/Contact) is removed: a request is reached only through its flow.
+/// A page's own folder address (/ManageCals/Contact) is removed: a request is reached only through its flow. Links to a
+/// flow's pages come from the flow (<see cref="Flow.PathOf"/>), since a page can have several flows' addresses.
 /// </summary>
 public static class FlowRoutes
 {
     public static RazorPagesOptions AddFlowRoutes(this RazorPagesOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // A page may serve several flows (a step of the site's flow is also a step of its telephone flow): each gets
+        // one convention with every flow's addresses.
+        var routes = new Dictionary<string, List<(string Template, bool LinkGeneration)>>(StringComparer.Ordinal);
+        void Add(string page, string template, bool linkGeneration = true)
+        {
+            if (!routes.TryGetValue(page, out var templates))
+            {
+                routes[page] = templates = [];
+            }
+
+            templates.Add((template, linkGeneration));
+        }
+
         foreach (var flow in FlowRegistry.All)
         {
             foreach (var step in flow.AllSteps)
             {
-                var start = step == flow.Steps[0] ? flow.Segment : null;
-                options.Conventions.AddPageRouteModelConvention(step.Page, page =>
-                    Route(page, $"{flow.Segment}/{{id:guid}}/{step.Key}", start));
+                Add(step.Page, $"{flow.Segment}/{{id:guid}}/{step.Key}");
+                if (step == flow.Steps[0])
+                {
+                    // Links to a request already started keep using /{segment}/{id}/{key}.
+                    Add(step.Page, flow.Segment, linkGeneration: false);
+                }
             }
 
-            options.Conventions.AddPageRouteModelConvention(flow.ResultPage, page =>
-                Route(page, $"{flow.Segment}/{{id:guid}}/result/{{handler?}}", start: null));
+            Add(flow.ResultPage, $"{flow.Segment}/{{id:guid}}/result/{{handler?}}");
+        }
+
+        foreach (var (page, templates) in routes)
+        {
+            options.Conventions.AddPageRouteModelConvention(page, model =>
+            {
+                model.Selectors.Clear();
+                foreach (var (template, linkGeneration) in templates)
+                {
+                    model.Selectors.Add(new SelectorModel
+                    {
+                        AttributeRouteModel = new AttributeRouteModel { Template = template, SuppressLinkGeneration = !linkGeneration },
+                    });
+                }
+            });
         }
 
         return options;
-    }
-
-    private static void Route(PageRouteModel page, string template, string? start)
-    {
-        page.Selectors.Clear();
-        page.Selectors.Add(new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = template } });
-        if (start is not null)
-        {
-            // Links to a request already started keep using /{segment}/{id}/{key}.
-            page.Selectors.Add(new SelectorModel
-            {
-                AttributeRouteModel = new AttributeRouteModel { Template = start, SuppressLinkGeneration = true },
-            });
-        }
     }
 }

@@ -20,7 +20,7 @@ public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
     private Flow? _flow;
 
     /// <summary>The flow whose result this page is, by its declaration.</summary>
-    public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath)
+    public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath, Request.Path)
         ?? throw new InvalidOperationException(
             $"The page {PageContext.ActionDescriptor.ViewEnginePath} shows a key pack, but no flow declares it as its result.");
 
@@ -93,7 +93,7 @@ public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
         if (request.KeyPack is not { } keyPack)
         {
             // Not submitted yet: the wizard knows where it stands.
-            return RedirectToPage(flow.Review.Page, new { id });
+            return Redirect(Url.Content("~" + flow.PathOf(flow.Review, id)));
         }
 
         RequestId = id;

@@ -21,7 +21,7 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
     private Flow? _flow;
 
     /// <summary>The flow whose result this page is, by its declaration.</summary>
-    public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath)
+    public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath, Request.Path)
         ?? throw new InvalidOperationException(
             $"The page {PageContext.ActionDescriptor.ViewEnginePath} shows a License Server ID, but no flow declares it as its result.");
 
@@ -88,7 +88,7 @@ public sealed class LicenseServerResultModel(ClearinghouseDbContext db) : PageMo
         if (request.IssuedLicenseServerId is not { } serverId)
         {
             // Not submitted yet: the wizard knows where it stands.
-            return RedirectToPage(flow.Review.Page, new { id });
+            return Redirect(Url.Content("~" + flow.PathOf(flow.Review, id)));
         }
 
         RequestId = id;

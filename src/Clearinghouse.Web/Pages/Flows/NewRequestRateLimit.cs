@@ -23,7 +23,8 @@ public sealed class NewRequestLimitOptions
 /// <summary>
 /// Limits the POST that starts a request of any flow (POST /manage-cals, /install-cals…), per client address, with
 /// ASP.NET Core's rate limiter: each start writes a row, so one client could otherwise fill the database. Everything
-/// else — showing a page, and editing a request already started (/manage-cals/{id}/request) — is not limited. Every
+/// else — showing a page, editing a request already started (/manage-cals/{id}/request), and a representative signed in to
+/// the console starting a call — is not limited. Every
 /// flow page carries the policy (see <see cref="FlowPageModel"/>); only posts without a request id in the route count.
 /// </summary>
 /// <remarks>
@@ -86,8 +87,11 @@ public static class NewRequestRateLimit
         }
     }
 
+    // A representative taking calls starts a request per call, all from one office address: a signed-in console account
+    // is accountable, so it is not limited.
     private static bool StartsARequest(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && !context.Request.RouteValues.ContainsKey("id");
+        HttpMethods.IsPost(context.Request.Method) && !context.Request.RouteValues.ContainsKey("id")
+        && context.User.Identity?.IsAuthenticated != true;
 
     private static RateLimitPartition<string> Partition(HttpContext context, NewRequestLimitOptions limits)
     {

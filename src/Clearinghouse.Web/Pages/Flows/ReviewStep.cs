@@ -43,11 +43,11 @@ public sealed class ReviewStepModel(ClearinghouseDbContext db, TimeProvider cloc
         var outcome = await Flow.Submit(HttpContext.RequestServices, id, version, HttpContext.RequestAborted);
         return outcome.Status switch
         {
-            IssueStatus.Issued => RedirectToPage(Flow.ResultPage, new { id }),
+            IssueStatus.Issued => Redirect(Address(Flow.ResultPath(id))),
 
             // Another tab changed the request after this page was shown: show it again, saying so (or, when the change
             // left it incomplete, the review page sends the person to the step that needs them).
-            IssueStatus.NotIssuable => RedirectToPage(Flow.Review.Page, new { id, changed = "true" }),
+            IssueStatus.NotIssuable => RedirectToStep(Flow.Review, id, "?changed=true"),
             IssueStatus.Refused => Refused(outcome.Refusals),
         };
     }

@@ -18,11 +18,11 @@ public static class InstallCalsFlow
         TitleKey = "InstallCals.Title",
         Steps =
         [
-            new("request", "Flows.Step.Request", "/InstallCals/Request", r => CalRequestRules.HasTargetServer(r) && CalRequestRules.HasProgram(r)),
-            new("contact", "Flows.Step.Contact", "/InstallCals/Contact", CalRequestRules.HasContact),
-            new("program", "Flows.Step.Program", "/InstallCals/Program", CalRequestRules.HasProgramDetails),
+            new(FlowSteps.Request, "Flows.Step.Request", "/InstallCals/Request", r => CalRequestRules.HasTargetServer(r) && CalRequestRules.HasProgram(r)),
+            new(FlowSteps.Contact, "Flows.Step.Contact", "/InstallCals/Contact", CalRequestRules.HasContact),
+            new(FlowSteps.Program, "Flows.Step.Program", "/InstallCals/Program", CalRequestRules.HasProgramDetails),
         ],
-        Review = new("review", "Flows.Step.Review", "/InstallCals/Review"),
+        Review = new(FlowSteps.Review, "Flows.Step.Review", "/InstallCals/Review"),
         Submit = KeyPackFlows.IssueAsync,
         ResultPage = "/InstallCals/Result",
         Summary = Summary,
@@ -31,13 +31,13 @@ public static class InstallCalsFlow
 
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new(Texts.Get("Flows.Step.Request"), "request",
+        new(Texts.Get("Flows.Step.Request"), FlowSteps.Request,
         [
             new(Labels.LicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
             new(Labels.LicenseProgram, CatalogueNames.Program(r.LicenseProgramCode)),
         ]),
-        new(Texts.Get("Flows.Step.Contact"), "contact", SummaryRows.Contact(r)),
-        new(Texts.Get("Flows.Step.Program"), "program", SummaryRows.ProgramDetails(r)),
+        new(Texts.Get("Flows.Step.Contact"), FlowSteps.Contact, SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Program"), FlowSteps.Program, SummaryRows.ProgramDetails(r)),
     ];
 
     private static IReadOnlyList<SummarySection> Record(CalRequest submitted)

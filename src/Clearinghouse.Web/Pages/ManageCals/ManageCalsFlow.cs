@@ -15,12 +15,12 @@ public static class ManageCalsFlow
         TitleKey = "ManageCals.Title",
         Steps =
         [
-            new("request", "Flows.Step.Request", "/ManageCals/Request", r =>
+            new(FlowSteps.Request, "Flows.Step.Request", "/ManageCals/Request", r =>
                 CalRequestRules.HasTargetServer(r) && CalRequestRules.HasReason(r) && CalRequestRules.HasProgram(r)),
-            new("contact", "Flows.Step.Contact", "/ManageCals/Contact", CalRequestRules.HasContact),
-            new("program", "Flows.Step.Program", "/ManageCals/Program", CalRequestRules.HasProgramDetails),
+            new(FlowSteps.Contact, "Flows.Step.Contact", "/ManageCals/Contact", CalRequestRules.HasContact),
+            new(FlowSteps.Program, "Flows.Step.Program", "/ManageCals/Program", CalRequestRules.HasProgramDetails),
         ],
-        Review = new("review", "Flows.Step.Review", "/ManageCals/Review"),
+        Review = new(FlowSteps.Review, "Flows.Step.Review", "/ManageCals/Review"),
         Submit = KeyPackFlows.IssueAsync,
         ResultPage = "/ManageCals/Result",
         Summary = Summary,
@@ -30,14 +30,14 @@ public static class ManageCalsFlow
     /// <summary>The draft as entered, section by section, as the review page shows it, in the reader's language.</summary>
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new(Texts.Get("Flows.Step.Request"), "request",
+        new(Texts.Get("Flows.Step.Request"), FlowSteps.Request,
         [
             new(Labels.TargetLicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
             new(Labels.Reason, CatalogueNames.Reason(r.ReasonCode)),
             new(Labels.LicenseProgram, CatalogueNames.Program(r.LicenseProgramCode)),
         ]),
-        new(Texts.Get("Flows.Step.Contact"), "contact", SummaryRows.Contact(r)),
-        new(Texts.Get("Flows.Step.Program"), "program", SummaryRows.ProgramDetails(r)),
+        new(Texts.Get("Flows.Step.Contact"), FlowSteps.Contact, SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Program"), FlowSteps.Program, SummaryRows.ProgramDetails(r)),
     ];
 
     /// <summary>

@@ -18,11 +18,11 @@ public static class ReactivateServerFlow
         TitleKey = "Reactivate.Title",
         Steps =
         [
-            new("request", "Flows.Step.Server", "/ReactivateServer/Request", r =>
+            new(FlowSteps.Request, "Flows.Step.Server", "/ReactivateServer/Request", r =>
                 CalRequestRules.HasTargetServer(r) && Catalogue.FindReason(r.ReasonCode)?.Purpose == ReasonPurpose.Reactivation),
-            new("contact", "Flows.Step.Company", "/ReactivateServer/Contact", CalRequestRules.HasContact),
+            new(FlowSteps.Contact, "Flows.Step.Company", "/ReactivateServer/Contact", CalRequestRules.HasContact),
         ],
-        Review = new("review", "Flows.Step.Review", "/ReactivateServer/Review"),
+        Review = new(FlowSteps.Review, "Flows.Step.Review", "/ReactivateServer/Review"),
         Submit = SubmitAsync,
         ResultPage = "/ReactivateServer/Result",
         Summary = Summary,
@@ -55,12 +55,12 @@ public static class ReactivateServerFlow
 
     private static IReadOnlyList<SummarySection> Summary(CalRequest r) =>
     [
-        new(Texts.Get("Flows.Step.Server"), "request",
+        new(Texts.Get("Flows.Step.Server"), FlowSteps.Request,
         [
             new(Labels.LicenseServerId, SummaryRows.ServerId(r.TargetLicenseServerId)),
             new(Texts.Get("Reactivate.Reason.Label"), CatalogueNames.Reason(r.ReasonCode)),
         ]),
-        new(Texts.Get("Flows.Step.Company"), "contact", SummaryRows.Contact(r)),
+        new(Texts.Get("Flows.Step.Company"), FlowSteps.Contact, SummaryRows.Contact(r)),
     ];
 
     /// <summary>

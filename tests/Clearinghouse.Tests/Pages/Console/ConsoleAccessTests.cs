@@ -1,5 +1,7 @@
 using System.Net;
 using Clearinghouse.Tests.Infrastructure;
+using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Pages.Flows;
 
 namespace Clearinghouse.Tests.Pages.Console;
 
@@ -13,13 +15,21 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
     private const string AnyAccount = "any";
     private const string Administrators = "administrators";
 
+    /// <summary>Any account, reached from the new-call page rather than the console's home.</summary>
+    private const string Calls = "calls";
+
     /// <summary>Every console and lab page (a sample route value where it has one) and who may open it.</summary>
     public static TheoryData<string, string> Pages => new()
     {
         { "/console", AnyAccount },
         { "/console/search", AnyAccount },
         { "/console/requests/{id:guid}", AnyAccount },
-        { "/console/calls/deactivate", AnyAccount },
+        { "/console/calls", AnyAccount },
+        { "/console/calls/deactivate/{server?}", AnyAccount },
+        { "/console/calls/manage-cals", Calls },
+        { "/console/calls/install-cals", Calls },
+        { "/console/calls/activate-server", Calls },
+        { "/console/calls/reactivate-server", Calls },
         { "/console/admin/users", Administrators },
         { "/console/admin/users/{id}/password", Administrators },
         { "/console/admin/audit", Administrators },
@@ -29,6 +39,17 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
     /// <summary>Pages open to everyone: signing in and out, and the first-run setup (404 once it is done).</summary>
     private static readonly string[] Open = ["/console/sign-in", "/console/sign-out", "/console/setup"];
 
+    /// <summary>
+    /// Every address of a call already started: each step and the result of each telephone flow. They serve requests of
+    /// their own flow only, so they are checked with any id: sign-in first, then no refusal for a representative.
+    /// </summary>
+    public static TheoryData<string> CallSteps => [.. CallStepRoutes];
+
+    private static IEnumerable<string> CallStepRoutes => FlowRegistry.All
+        .Where(flow => flow.Channel == RequestChannel.Telephone)
+        .SelectMany(flow => flow.AllSteps.Select(step => $"/{flow.Segment}/{{id:guid}}/{step.Key}")
+            .Append($"/{flow.Segment}/{{id:guid}}/result/{{handler?}}"));
+
     [Fact]
     public void EveryConsoleAndLabPage_IsListed()
     {
@@ -36,7 +57,24 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
             .Where(r => r.StartsWith("/console", StringComparison.Ordinal) || r.StartsWith("/lab", StringComparison.Ordinal))
             .Except(Open).Order(StringComparer.Ordinal);
 
-        Assert.Equal(Pages.Select(p => (string)p[0]).Order(StringComparer.Ordinal), routes);
+        Assert.Equal(Pages.Select(p => (string)p[0]).Concat(CallStepRoutes).Order(StringComparer.Ordinal), routes);
+    }
+
+    [Theory]
+    [MemberData(nameof(CallSteps))]
+    public async Task ACallsStep_Anonymously_SendsToSignIn_AndIsNotRefusedToARepresentative(string step)
+    {
+        var address = step.Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+            .Replace("/{handler?}", "", StringComparison.Ordinal);
+        using var anonymous = factory.CreateSecureClient();
+        using var representative = await factory.SignedInAsync(ConsoleAccounts.Representative);
+
+        using var refused = await anonymous.GetAsync(new Uri(address, UriKind.Relative));
+        using var answered = await representative.GetAsync(new Uri(address, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Found, refused.StatusCode);
+        Assert.Equal("/console/sign-in", refused.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.NotFound, answered.StatusCode);
     }
 
     [Theory]
@@ -59,8 +97,8 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
 
         using var response = await client.GetAsync(new Uri(await AddressAsync(page), UriKind.Relative));
 
-        Assert.Equal(who == AnyAccount ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
-        if (who != AnyAccount)
+        Assert.Equal(who == Administrators ? HttpStatusCode.Forbidden : HttpStatusCode.OK, response.StatusCode);
+        if (who == Administrators)
         {
             var forbidden = await HtmlPage.ReadAsync(client, response);
             Assert.Equal("You do not have access to this page", forbidden.Document.QuerySelector("h1")!.TextContent.Trim());
@@ -90,7 +128,7 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
 
         var links = home.Document.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToHashSet(StringComparer.Ordinal);
         var reachable = Pages.Select(p => ((string)p[0], (string)p[1]))
-            .Where(p => !p.Item1.Contains('{', StringComparison.Ordinal) && p.Item1 != "/console")
+            .Where(p => !p.Item1.Contains('{', StringComparison.Ordinal) && p.Item1 != "/console" && p.Item2 != Calls)
             .ToList();
         foreach (var (page, who) in reachable)
         {
@@ -113,7 +151,7 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
             ? page.Replace("{id:guid}", (await factory.SaveAsync(LicensingRequests.Activation())).Id.ToString(), StringComparison.Ordinal)
         : page.Contains("{id}", StringComparison.Ordinal)
             ? page.Replace("{id}", await factory.UserIdAsync(ConsoleAccounts.Representative.Email), StringComparison.Ordinal)
-            : page;
+            : page.Replace("/{server?}", "", StringComparison.Ordinal);
 }
 
 public sealed class ConsoleAccessTestsOnSqlite(ClearinghouseFactory factory) : ConsoleAccessTests<ClearinghouseFactory>(factory);

@@ -4,7 +4,7 @@ using Clearinghouse.Web.Licensing;
 
 namespace Clearinghouse.Tests.Pages.Console;
 
-/// <summary>Deactivating a license server by telephone: the ID as dictated, a confirmation, the code read back once.</summary>
+/// <summary>Deactivating a license server by telephone: the ID as dictated, a confirmation, the code read back.</summary>
 public abstract class DeactivatePageTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : ClearinghouseFactory
 {
@@ -22,7 +22,7 @@ public abstract class DeactivatePageTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Deactivate_ShowsTheCodeOnce_WithItsReadBack_ThenTheApiSaysGone_AndAgainIsRefused()
+    public async Task Deactivate_ShowsTheCodeWithItsReadBack_ThenTheApiSaysGone_AndAgainShowsTheSameCode()
     {
         using var api = factory.CreateClient();
         var server = await api.ActivateAsync();
@@ -34,10 +34,13 @@ public abstract class DeactivatePageTests<TFactory>(TFactory factory) : IClassFi
         var done = await DeactivateAsync(client, dictated);
 
         Assert.Equal(HttpStatusCode.OK, done.Response.StatusCode);
+        Assert.Equal($"{Address}/{IdFormat.LicenseServerId.Format(serverId)}".ToLowerInvariant(), done.Address.AbsolutePath.ToLowerInvariant());
         var code = IdFormat.Compact(done.Document.QuerySelector("[data-read-back-id]")!.TextContent);
         Assert.True(TelephoneDeactivation.Verify(code).IsValid, $"'{code}' is not a confirmation code.");
         Assert.Equal(5, done.Document.QuerySelectorAll("#read-back [data-group]").Length);
-        Assert.NotNull((await factory.ServerAsync(serverId)).DeactivatedAt);
+        var stored = await factory.ServerAsync(serverId);
+        Assert.NotNull(stored.DeactivatedAt);
+        Assert.Equal(code, stored.DeactivationConfirmationCode);
 
         // The code's groups re-checked as the caller reads them back.
         var check = await HtmlPage.ReadAsync(client, await done.Form("#read-back form")
@@ -49,10 +52,31 @@ public abstract class DeactivatePageTests<TFactory>(TFactory factory) : IClassFi
             await Problems.ReadAsync(keyPacks, HttpStatusCode.Gone, ErrorCodes.LicenseServerDeactivated);
         }
 
+        // A caller who lost the code: deactivating again reads out the same one; nothing changes.
         var again = await DeactivateAsync(client, IdFormat.LicenseServerId.Format(serverId));
-        Assert.Null(again.Document.QuerySelector("[data-read-back-id]"));
-        Assert.StartsWith("This license server was already deactivated", Error(again), StringComparison.Ordinal);
-        Assert.Equal("true", again.Document.QuerySelector("#LicenseServerId")!.GetAttribute("aria-invalid"));
+        Assert.Equal(code, IdFormat.Compact(again.Document.QuerySelector("[data-read-back-id]")!.TextContent));
+        Assert.Equal(stored.DeactivatedAt, (await factory.ServerAsync(serverId)).DeactivatedAt);
+    }
+
+    [Fact]
+    public async Task AServerDeactivatedThroughTheApi_HasNoCodeToReadOut()
+    {
+        using var api = factory.CreateClient();
+        var server = await api.ActivateAsync();
+        using (var deactivated = await api.SendAsync(HttpMethod.Delete, $"/api/v1/license-servers/{server.Id}", server.Credential,
+            idempotencyKey: Guid.NewGuid().ToString()))
+        {
+            Assert.Equal(HttpStatusCode.OK, deactivated.StatusCode);
+        }
+
+        using var client = await factory.SignedInAsync(ConsoleAccounts.Representative);
+        var page = await DeactivateAsync(client, server.Id);
+
+        Assert.Null(page.Document.QuerySelector("[data-read-back-id]"));
+        Assert.StartsWith("This license server was already deactivated", Error(page), StringComparison.Ordinal);
+        Assert.Equal("true", page.Document.QuerySelector("#LicenseServerId")!.GetAttribute("aria-invalid"));
+        using var codePage = await client.GetAsync(new Uri($"{Address}/{server.Id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, codePage.StatusCode);
     }
 
     [Fact]
@@ -98,7 +122,10 @@ public abstract class DeactivatePageTests<TFactory>(TFactory factory) : IClassFi
         var form = (await HtmlPage.GetAsync(client, Address)).Form()
             .Fill("License Server ID", serverId)
             .Check("The caller confirms that this license server is to be deactivated. This cannot be undone.");
-        return await HtmlPage.ReadAsync(client, await form.SubmitAsync());
+        var response = await form.SubmitAsync();
+        return (int)response.StatusCode is >= 300 and <= 399
+            ? await HtmlPage.FollowRedirectAsync(client, response)
+            : await HtmlPage.ReadAsync(client, response);
     }
 
     private static string Error(HtmlPage page) =>

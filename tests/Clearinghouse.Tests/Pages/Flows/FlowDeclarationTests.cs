@@ -24,8 +24,8 @@ public sealed partial class FlowDeclarationTests(ClearinghouseFactory factory) :
     {
         Assert.Equal(FlowRegistry.All.Count, FlowRegistry.All.Select(flow => (flow.Kind, flow.Channel)).Distinct().Count());
         Assert.Equal(FlowRegistry.All.Count, FlowRegistry.All.Select(flow => flow.Segment).Distinct().Count());
-        Assert.Equal(FlowRegistry.All.Count, FlowRegistry.All.Select(flow => flow.Title).Distinct().Count());
-        Assert.All(FlowRegistry.All, flow => Assert.Matches(Segment(), flow.Segment));
+        Assert.Equal(FlowRegistry.All.Count, FlowRegistry.All.Select(flow => (flow.Title, flow.Channel)).Distinct().Count());
+        Assert.All(FlowRegistry.All, flow => Assert.All(flow.Segment.Split('/'), part => Assert.Matches(Segment(), part)));
         Assert.All(FlowRegistry.All, flow => Assert.Same(flow, FlowRegistry.Of(flow.Kind, flow.Channel)));
     }
 
@@ -42,12 +42,43 @@ public sealed partial class FlowDeclarationTests(ClearinghouseFactory factory) :
         Assert.All(flow.AllSteps, step => Assert.NotEqual(flow.ResultPage, step.Page));
     }
 
+    /// <summary>
+    /// A page may serve several flows (the site's step pages serve the telephone flows too), told apart by address: at
+    /// each of its flows' addresses, a page is that flow's step or result, and no other's.
+    /// </summary>
     [Fact]
-    public void NoPage_IsDeclaredTwice()
+    public void EveryAddress_IsItsOwnFlowsStepOrResult()
     {
-        var pages = FlowRegistry.All.SelectMany(flow => flow.AllSteps.Select(step => step.Page).Append(flow.ResultPage)).ToList();
+        var id = Guid.NewGuid();
+        foreach (var flow in FlowRegistry.All)
+        {
+            foreach (var step in flow.AllSteps)
+            {
+                Assert.Equal((flow, step), FlowRegistry.StepAt(step.Page, new PathString(flow.PathOf(step, id))));
+            }
 
-        Assert.Equal(pages.Count, pages.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            Assert.Same(flow, FlowRegistry.AtAddress(new PathString(flow.StartPath)));
+            Assert.Same(flow, FlowRegistry.ResultAt(flow.ResultPage, new PathString(flow.ResultPath(id))));
+            Assert.Same(flow, FlowRegistry.ResultAt(flow.ResultPage, new PathString(flow.ResultPath(id, "Receipt"))));
+        }
+    }
+
+    /// <summary>A telephone flow is its site flow with the caller asked first: the same steps, submission and summary.</summary>
+    [Fact]
+    public void EveryTelephoneFlow_IsASiteFlow_WithTheCallerFirst()
+    {
+        var telephone = FlowRegistry.All.Where(flow => flow.Channel == RequestChannel.Telephone).ToList();
+
+        Assert.Equal(FlowRegistry.All.Count(flow => flow.Channel == RequestChannel.Web), telephone.Count);
+        foreach (var call in telephone)
+        {
+            var site = FlowRegistry.Of(call.Kind, RequestChannel.Web);
+            Assert.Equal("/console/calls" + site.StartPath, call.StartPath);
+            Assert.Equal(FlowSteps.Caller, call.Steps[0].Key);
+            Assert.Equal(site.AllSteps, call.AllSteps.Skip(1));
+            Assert.Same(site.Submit, call.Submit);
+            Assert.Equal(site.Title, call.Title);
+        }
     }
 
     [Theory]
@@ -67,12 +98,14 @@ public sealed partial class FlowDeclarationTests(ClearinghouseFactory factory) :
             string[] expected = step == flow.Steps[0]
                 ? [$"{segment}/{{id:guid}}/{step.Key}", segment]
                 : [$"{segment}/{{id:guid}}/{step.Key}"];
-            Assert.Equal(expected, RoutesOf(pages, step.Page));
+            var routes = RoutesOf(pages, step.Page);
+            Assert.All(expected, route => Assert.Contains(route, routes));
+            Assert.DoesNotContain(segment, step == flow.Steps[0] ? [] : routes);
         }
 
-        var result = Assert.Single(pages, p => p.ViewEnginePath == flow.ResultPage);
+        var result = pages.First(p => p.ViewEnginePath == flow.ResultPage);
         Assert.False(result.ModelTypeInfo!.IsSubclassOf(typeof(FlowPageModel)));
-        Assert.Equal([$"{segment}/{{id:guid}}/result/{{handler?}}"], RoutesOf(pages, flow.ResultPage));
+        Assert.Contains($"{segment}/{{id:guid}}/result/{{handler?}}", RoutesOf(pages, flow.ResultPage));
     }
 
     [Fact]
@@ -83,7 +116,7 @@ public sealed partial class FlowDeclarationTests(ClearinghouseFactory factory) :
         var undeclared = pages
             .Where(page => page.ModelTypeInfo!.IsSubclassOf(typeof(FlowPageModel)) || page.ModelTypeInfo == typeof(KeyPackResultModel))
             .Select(page => page.ViewEnginePath)
-            .Where(path => FlowRegistry.StepAt(path) is null && FlowRegistry.ResultAt(path) is null)
+            .Where(path => !FlowRegistry.All.Any(flow => flow.ResultPage == path || flow.AllSteps.Any(step => step.Page == path)))
             .ToList();
 
         Assert.Empty(undeclared);

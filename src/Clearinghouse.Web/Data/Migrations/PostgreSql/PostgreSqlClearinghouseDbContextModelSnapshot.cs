@@ -248,6 +248,10 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RepresentativeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("RetailLicenseCodes")
                         .HasMaxLength(520)
                         .IsUnicode(false)
@@ -300,6 +304,10 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProductVersionCode");
 
                     b.HasIndex("ReasonCode");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("TargetLicenseServerId");
 
                     b.HasIndex("SubmittedAt", "UpdatedAt");
 
@@ -491,6 +499,11 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeactivationConfirmationCode")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(35)");
 
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone");
@@ -1343,6 +1356,11 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                     b.HasOne("Clearinghouse.Web.Licensing.Reason", null)
                         .WithMany()
                         .HasForeignKey("ReasonCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Accounts.ConsoleUser", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

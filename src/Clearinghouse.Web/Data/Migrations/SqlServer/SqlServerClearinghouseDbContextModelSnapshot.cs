@@ -249,6 +249,10 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("RepresentativeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("RetailLicenseCodes")
                         .HasMaxLength(520)
                         .IsUnicode(false)
@@ -302,6 +306,10 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                     b.HasIndex("ProductVersionCode");
 
                     b.HasIndex("ReasonCode");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("TargetLicenseServerId");
 
                     b.HasIndex("SubmittedAt", "UpdatedAt");
 
@@ -494,6 +502,11 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("DeactivatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DeactivationConfirmationCode")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(35)");
 
                     b.Property<DateTimeOffset>("FirstSeenAt")
                         .HasColumnType("datetimeoffset");
@@ -1349,6 +1362,11 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                     b.HasOne("Clearinghouse.Web.Licensing.Reason", null)
                         .WithMany()
                         .HasForeignKey("ReasonCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Accounts.ConsoleUser", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -241,6 +241,10 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepresentativeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RetailLicenseCodes")
                         .HasMaxLength(520)
                         .IsUnicode(false)
@@ -293,6 +297,10 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                     b.HasIndex("ProductVersionCode");
 
                     b.HasIndex("ReasonCode");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("TargetLicenseServerId");
 
                     b.HasIndex("SubmittedAt", "UpdatedAt");
 
@@ -484,6 +492,11 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.Property<long?>("DeactivatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeactivationConfirmationCode")
+                        .HasMaxLength(35)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FirstSeenAt")
                         .HasColumnType("INTEGER");
@@ -1330,6 +1343,11 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                     b.HasOne("Clearinghouse.Web.Licensing.Reason", null)
                         .WithMany()
                         .HasForeignKey("ReasonCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Clearinghouse.Web.Accounts.ConsoleUser", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

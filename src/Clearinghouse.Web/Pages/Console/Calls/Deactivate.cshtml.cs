@@ -1,9 +1,11 @@
+using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Shared;
 using Clearinghouse.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Web.Pages.Console.Calls;
 
@@ -12,11 +14,11 @@ namespace Clearinghouse.Web.Pages.Console.Calls;
 /// grouping), confirms, and reads out the confirmation code, which the caller types into the license server.
 /// </summary>
 /// <remarks>
-/// The code is stored nowhere (see <see cref="TelephoneDeactivation"/>), so the page that shows it is the answer to the
-/// post itself, not a redirect; refreshing it would deactivate again and is refused as "already deactivated". The
-/// read-back form carries the code back in a hidden field to check a group against it.
+/// The code is stored with the deactivation, so the post redirects to the server's own address
+/// (/console/calls/deactivate/{server}), which reads the code out and re-checks a group the caller reads back; a caller
+/// who lost the code is given the same one again.
 /// </remarks>
-public sealed class DeactivateModel(TelephoneDeactivation deactivation) : PageModel
+public sealed class DeactivateModel(TelephoneDeactivation deactivation, ClearinghouseDbContext db) : PageModel
 {
     [BindProperty]
     public string? LicenseServerId { get; set; }
@@ -25,10 +27,17 @@ public sealed class DeactivateModel(TelephoneDeactivation deactivation) : PageMo
     [BindProperty]
     public bool Confirmed { get; set; }
 
+    /// <summary>The caller's country or region, chosen on the new-call page: the call's context.</summary>
+    [BindProperty(SupportsGet = true, Name = "country")]
+    public string? CountryRegionCode { get; set; }
+
+    /// <summary>The caller's country or region and the number they rang, when the call started on the new-call page.</summary>
+    public CountryRegion? Caller { get; private set; }
+
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
-    /// <summary>The server deactivated by this post, canonical.</summary>
-    public string? DeactivatedServerId { get; private set; }
+    /// <summary>The deactivated server shown at its own address; null on the form.</summary>
+    public LicenseServer? Deactivated { get; private set; }
 
     /// <summary>The confirmation code read out, with the last check of a group.</summary>
     public ReadBackView? Code { get; private set; }
@@ -36,12 +45,35 @@ public sealed class DeactivateModel(TelephoneDeactivation deactivation) : PageMo
     [BindProperty(Name = "Heard")]
     public ReadBackInput ReadBackInput { get; set; } = new();
 
-    public void OnGet()
+    public async Task<IActionResult> OnGetAsync(string? server)
     {
+        await LoadCallerAsync();
+        if (server is null)
+        {
+            return Page();
+        }
+
+        if (!await LoadDeactivatedAsync(server))
+        {
+            return NotFound();
+        }
+
+        Code = View();
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>From the new-call page: the form, with the caller's country or region as the call's context.</summary>
+    public IActionResult OnPostStart([FromForm(Name = "CountryRegionCode")] string? country) =>
+        RedirectToPage(new { server = (string?)null, country = Catalogue.FindCountryRegion(country?.Trim())?.Code });
+
+    public async Task<IActionResult> OnPostAsync(string? server)
     {
+        if (server is not null)
+        {
+            return RedirectToPage(new { server });
+        }
+
+        await LoadCallerAsync();
         var parsed = ReadBack.ParseDictation(IdFormat.LicenseServerId, LicenseServerId, Labels.LicenseServerId);
         if (parsed.Value is not { } serverId)
         {
@@ -57,18 +89,17 @@ public sealed class DeactivateModel(TelephoneDeactivation deactivation) : PageMo
         switch (result.Deactivation.Outcome)
         {
             case DeactivationOutcome.Deactivated:
-                DeactivatedServerId = serverId;
-                LicenseServerId = IdFormat.LicenseServerId.Format(serverId);
-                Code = View(result.ConfirmationCode!);
-                return Page();
+            case DeactivationOutcome.AlreadyDeactivated when result.ConfirmationCode is not null:
+                // Deactivated by telephone now or before: the code is the same either way, read out at the server's address.
+                return RedirectToPage(new { server = IdFormat.LicenseServerId.Format(serverId), country = Caller?.Code });
+            case DeactivationOutcome.AlreadyDeactivated:
+                return Refuse(nameof(LicenseServerId), Texts.Get("Console.Deactivate.AlreadyDeactivated",
+                    SummaryRows.Time(result.Deactivation.Server!.DeactivatedAt!.Value)));
             case DeactivationOutcome.NotFound:
                 // An ID whose groups do not check out is most likely misheard: say which group.
                 return Refuse(nameof(LicenseServerId), parsed.Error?.Message is { } typo
                     ? Texts.Get("Console.Deactivate.NotFoundTypo", typo)
                     : Texts.Get("Console.Deactivate.NotFound"));
-            case DeactivationOutcome.AlreadyDeactivated:
-                return Refuse(nameof(LicenseServerId), Texts.Get("Console.Deactivate.AlreadyDeactivated",
-                    SummaryRows.Time(result.Deactivation.Server!.DeactivatedAt!.Value)));
             case DeactivationOutcome.Reactivated:
                 return Refuse(nameof(LicenseServerId), Texts.Get("Console.Deactivate.Reactivated",
                     IdFormat.LicenseServerId.Format(result.Deactivation.Server!.ReplacedById!)));
@@ -77,29 +108,43 @@ public sealed class DeactivateModel(TelephoneDeactivation deactivation) : PageMo
         }
     }
 
-    /// <summary>Checks a group of the code just issued, as the caller reads it back.</summary>
-    public IActionResult OnPostReadBack([FromForm] string? code, [FromForm] string? server)
+    /// <summary>Checks a group of the server's confirmation code, as the caller reads it back.</summary>
+    public async Task<IActionResult> OnPostReadBackAsync(string? server)
     {
-        var parsed = TelephoneDeactivation.Verify(code);
-        if (!parsed.IsValid || parsed.Value is null)
+        await LoadCallerAsync();
+        if (server is null || !await LoadDeactivatedAsync(server))
         {
-            return RedirectToPage();
+            return NotFound();
         }
 
-        DeactivatedServerId = IdFormat.LicenseServerId.Parse(server).Value;
-        Code = View(parsed.Value, ReadBackInput);
+        Code = View(ReadBackInput);
         return Page();
     }
 
-    private ReadBackView View(string code, ReadBackInput? input = null)
+    private async Task<bool> LoadDeactivatedAsync(string server)
     {
-        Dictionary<string, string> hidden = new(StringComparer.Ordinal) { ["code"] = code };
-        if (DeactivatedServerId is { } server)
-        {
-            hidden["server"] = server;
-        }
+        var id = IdFormat.LicenseServerId.Parse(server).Value;
+        Deactivated = id is null
+            ? null
+            : await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(
+                s => s.Id == id && s.DeactivationConfirmationCode != null, HttpContext.RequestAborted);
+        return Deactivated is not null;
+    }
 
+    private async Task LoadCallerAsync()
+    {
+        var code = Catalogue.FindCountryRegion(CountryRegionCode?.Trim())?.Code;
+        Caller = code is null
+            ? null
+            : await db.CountriesRegions.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, HttpContext.RequestAborted);
+    }
+
+    private ReadBackView View(ReadBackInput? input = null)
+    {
+        var code = Deactivated!.DeactivationConfirmationCode!;
         var label = Texts.Get("Console.Deactivate.Code");
+        // The call's context stays through the checks.
+        Dictionary<string, string>? hidden = Caller is null ? null : new(StringComparer.Ordinal) { ["country"] = Caller.Code };
         return input is null
             ? new ReadBackView(IdFormat.ConfirmationCode, code, label, Hidden: hidden)
             : ReadBackView.Checked(IdFormat.ConfirmationCode, code, label, input, hidden: hidden);
