@@ -1562,3 +1562,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129072921_SharedRateLimitWindows'
+)
+BEGIN
+    CREATE TABLE [RateLimitWindows] (
+        [PartitionKey] varchar(100) NOT NULL,
+        [WindowNumber] bigint NOT NULL,
+        [RequestCount] int NOT NULL,
+        [ExpiresAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_RateLimitWindows] PRIMARY KEY ([PartitionKey], [WindowNumber])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129072921_SharedRateLimitWindows'
+)
+BEGIN
+    CREATE INDEX [IX_RateLimitWindows_ExpiresAt] ON [RateLimitWindows] ([ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129072921_SharedRateLimitWindows'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129072921_SharedRateLimitWindows', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -8,7 +8,6 @@ using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Lab;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 
 // The container's health check (see HealthProbe): asks a running portal and exits, starting nothing.
 if (HealthProbe.IsRequested(args))
@@ -35,11 +34,11 @@ builder.Services.AddSecurityHeaders();
 
 builder.Services.AddClearinghouseDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddClearinghouseHosting(builder.Configuration);
+builder.Services.AddSharedRateLimit();
 
-// Antiforgery keys live in the database, so several instances behind a load balancer (and a restart) agree.
-builder.Services.AddDataProtection()
-    .SetApplicationName("Clearinghouse")
-    .PersistKeysToDbContext<ClearinghouseDbContext>();
+// Antiforgery and sign-in keys live in the database, so several instances behind a load balancer (and a restart)
+// agree; encrypted at rest when a certificate is configured (DataProtection:Certificate).
+builder.Services.AddClearinghouseDataProtection(builder.Configuration, builder.Environment);
 
 builder.Services.AddSingleton<TimeProvider>(new MicrosecondTimeProvider(TimeProvider.System));
 builder.Services.AddSingleton(RandomNumberGenerator.Create());
@@ -103,6 +102,7 @@ app.UseDatabaseReadinessGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseSharedRateLimit();
 app.UseApiBodyLimit();
 
 // Swagger UI and the OpenAPI document; not in Production unless Api:Documentation:Enabled.

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,7 +27,9 @@ public sealed class ApiRateLimitOptions
 /// Limits every API request with ASP.NET Core's rate limiter, twice: per client address (the same partitions as the
 /// site's new-request limit, <see cref="NewRequestRateLimit.ClientKey"/>) and per license server in the route, so
 /// neither one noisy client nor one server called from many addresses can crowd out the rest. A refused request is
-/// answered 429 <c>too-many-requests</c> with Retry-After before it is read. Kept per instance, in memory.
+/// answered 429 <c>too-many-requests</c> with Retry-After before it is read. These buckets are kept per instance, in
+/// memory, and refuse first; what they let through is counted for all instances together in the database when the
+/// limits are shared (<see cref="SharedRateLimit"/>).
 /// </summary>
 public static class ApiRateLimit
 {
@@ -48,6 +51,25 @@ public static class ApiRateLimit
         return services;
     }
 
+    /// <summary>
+    /// The same two limits, for the count all instances share (<see cref="SharedRateLimit"/>): the client address and
+    /// the license server in the address.
+    /// </summary>
+    internal static IEnumerable<SharedLimit> SharedLimits(HttpContext context, ApiRateLimitOptions limits)
+    {
+        if (!LicenseServerApi.IsApiRequest(context))
+        {
+            yield break;
+        }
+
+        yield return new SharedLimit($"api-client:{NewRequestRateLimit.ClientKey(context.Connection.RemoteIpAddress)}",
+            limits.ApiRequestsBurstPerClient, limits.ApiRequestsPerMinutePerClient);
+        if (ServerOf(context) is { } server)
+        {
+            yield return new SharedLimit($"api-server:{server}", limits.ApiRequestsBurstPerServer, limits.ApiRequestsPerMinutePerServer);
+        }
+    }
+
     private static RateLimitPartition<string> PerClient(HttpContext context, ApiRateLimitOptions limits) =>
         !LicenseServerApi.IsApiRequest(context)
             ? RateLimitPartition.GetNoLimiter(NotLimited)
@@ -56,13 +78,14 @@ public static class ApiRateLimit
 
     private static RateLimitPartition<string> PerServer(HttpContext context, ApiRateLimitOptions limits)
     {
-        var server = LicenseServerApi.IsApiRequest(context)
-            ? IdFormat.LicenseServerId.Parse(context.GetRouteValue(ApiAuthentication.RouteKey) as string).Value
-            : null;
+        var server = LicenseServerApi.IsApiRequest(context) ? ServerOf(context) : null;
         return server is null
             ? RateLimitPartition.GetNoLimiter(NotLimited)
             : Bucket(server, limits.ApiRequestsPerMinutePerServer, limits.ApiRequestsBurstPerServer);
     }
+
+    private static string? ServerOf(HttpContext context) =>
+        IdFormat.LicenseServerId.Parse(context.GetRouteValue(ApiAuthentication.RouteKey) as string).Value;
 
     private static RateLimitPartition<string> Bucket(string key, int perMinute, int burst) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new()

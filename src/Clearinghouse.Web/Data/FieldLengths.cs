@@ -38,6 +38,9 @@ public static class FieldLengths
 
     public const int RetailLicenseCode = 25;
 
+    /// <summary>A rate-limit partition: its kind and a client address (an IPv6 /64 at most) or a License Server ID.</summary>
+    public const int RateLimitPartition = 100;
+
     /// <summary>A canonical proof of purchase with its program, e.g. "open-license:12345678:ABCDE12345FGHIJ".</summary>
     public const int PurchaseReference = 100;
 

@@ -57,13 +57,31 @@ public static partial class ClearinghouseStartup
         if (migrateOnly)
         {
             LogMigrating(logger, Version, app.Environment.EnvironmentName, target.Provider, target.Location);
-        }
-        else
-        {
-            LogStarting(logger, Version, app.Environment.EnvironmentName, target.Provider, target.Location);
+            return await ReachDatabaseAsync(app.Services, target, logger, migrateOnly);
         }
 
-        return await ReachDatabaseAsync(app.Services, target, logger, migrateOnly);
+        LogStarting(logger, Version, app.Environment.EnvironmentName, target.Provider, target.Location);
+        app.Services.LogKeyProtection(logger, app.Environment);
+        if (!await ReachDatabaseAsync(app.Services, target, logger, migrateOnly))
+        {
+            return false;
+        }
+
+        // Until the migrations are applied there is no table of keys yet; the key ring is then read at first use.
+        if (app.Services.GetRequiredService<DatabaseReadiness>().IsReady)
+        {
+            try
+            {
+                await app.Services.ReadKeyRingAsync();
+            }
+            catch (Exception exception) when (DatabaseErrors.Classify(exception) != DatabaseFault.None)
+            {
+                LogCannotStart(logger, $"the data-protection keys could not be read from the database ({target}): {DatabaseErrors.Describe(exception)}");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string Version { get; } =

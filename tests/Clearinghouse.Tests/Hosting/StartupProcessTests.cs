@@ -59,6 +59,8 @@ public sealed class StartupProcessTests : IDisposable
     [InlineData("Licensing:Mode", "7", "Licensing:Mode must be Lenient or Strict.")]
     [InlineData("Logging:Format", "xml", "Logging:Format must be simple or json.")]
     [InlineData("Https:Redirect", "maybe", "'maybe' at 'Https:Redirect'")]
+    [InlineData("RateLimits:Shared", "maybe", "'maybe' at 'RateLimits:Shared'")]
+    [InlineData("DataProtection:Certificate:Path", "no-such-certificate.pfx", "no-such-certificate.pfx', which does not exist.")]
     public async Task Startup_WithASettingItCannotUse_NamesItAndStops(string setting, string value, string expected)
     {
         using var portal = PortalProcess.Start(new Dictionary<string, string>

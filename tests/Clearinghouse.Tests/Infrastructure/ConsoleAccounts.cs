@@ -46,11 +46,15 @@ public static class ConsoleAccounts
         return client;
     }
 
-    /// <summary>Fills in and submits the sign-in form; the response is the redirect, or the page again with errors.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, TestAccount account, string? returnUrl = null)
+    /// <summary>
+    /// Fills in and submits the sign-in form; the response is the redirect, or the page again with errors.
+    /// <paramref name="beforeSubmit"/> runs between loading the form and submitting it (to send it to another instance).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, TestAccount account, string? returnUrl = null, Action? beforeSubmit = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         var page = await HtmlPage.GetAsync(client, returnUrl is null ? "/console/sign-in" : $"/console/sign-in?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        beforeSubmit?.Invoke();
         return await page.Form().Fill(Field(page, "Input_Email"), account.Email).Fill(Field(page, "Input_Password"), account.Password).SubmitAsync();
     }
 

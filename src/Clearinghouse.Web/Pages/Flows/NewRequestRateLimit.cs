@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Clearinghouse.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -28,9 +29,10 @@ public sealed class NewRequestLimitOptions
 /// </summary>
 /// <remarks>
 /// A refused post is answered 429 with Retry-After before the page runs, so nothing is saved; the site's status pages
-/// then say how long to wait. The limit is kept per instance, in memory: behind a load balancer each instance allows
-/// the rate, and the client address is the one the portal sees (forwarded headers must be trusted for it to be the
-/// client's rather than the proxy's).
+/// then say how long to wait. The token bucket is kept per instance, in memory, and refuses first; when the limits are
+/// shared (<see cref="SharedRateLimit"/>) what it lets through is counted for all instances together in the database.
+/// The client address is the one the portal sees (forwarded headers must be trusted for it to be the client's rather
+/// than the proxy's).
 /// </remarks>
 public static class NewRequestRateLimit
 {
@@ -71,12 +73,29 @@ public static class NewRequestRateLimit
         return services;
     }
 
+    /// <summary>
+    /// The same limit, for the count all instances share (<see cref="SharedRateLimit"/>): a post that starts a request,
+    /// on a page that carries the policy.
+    /// </summary>
+    internal static IEnumerable<SharedLimit> SharedLimits(HttpContext context, NewRequestLimitOptions limits)
+    {
+        if (StartsARequest(context) &&
+            context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy)
+        {
+            yield return new SharedLimit($"new-requests:{ClientKey(context.Connection.RemoteIpAddress)}",
+                limits.NewRequestsBurst, limits.NewRequestsPerMinute);
+        }
+    }
+
+    // A representative taking calls starts a request per call, all from one office address: a signed-in console account
+    // is accountable, so it is not limited.
+    private static bool StartsARequest(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && !context.Request.RouteValues.ContainsKey("id")
+        && context.User.Identity?.IsAuthenticated != true;
+
     private static RateLimitPartition<string> Partition(HttpContext context, NewRequestLimitOptions limits)
     {
-        // A representative taking calls starts a request per call, all from one office address: a signed-in console
-        // account is accountable, so it is not limited.
-        if (!HttpMethods.IsPost(context.Request.Method) || context.Request.RouteValues.ContainsKey("id")
-            || context.User.Identity?.IsAuthenticated == true)
+        if (!StartsARequest(context))
         {
             return RateLimitPartition.GetNoLimiter(NotLimited);
         }

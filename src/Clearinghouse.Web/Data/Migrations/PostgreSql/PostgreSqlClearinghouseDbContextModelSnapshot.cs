@@ -600,6 +600,29 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         });
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.RateLimitWindow", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("WindowNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PartitionKey", "WindowNumber");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
                 {
                     b.Property<string>("Code")

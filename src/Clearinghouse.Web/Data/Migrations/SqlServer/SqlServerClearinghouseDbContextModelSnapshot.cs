@@ -605,6 +605,29 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.RateLimitWindow", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<long>("WindowNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RequestCount")
+                        .HasColumnType("int");
+
+                    b.HasKey("PartitionKey", "WindowNumber");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
                 {
                     b.Property<string>("Code")

@@ -593,6 +593,29 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.RateLimitWindow", b =>
+                {
+                    b.Property<string>("PartitionKey")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PartitionKey", "WindowNumber");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Data.RetailLicenseCode", b =>
                 {
                     b.Property<string>("Code")
