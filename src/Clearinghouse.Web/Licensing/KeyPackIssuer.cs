@@ -1,6 +1,6 @@
 using System.Globalization;
 using Clearinghouse.Web.Auditing;
-using System.Security.Cryptography;
+using Clearinghouse.Web.Lab;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +39,7 @@ public sealed record IssueOutcome(IssueStatus Status, KeyPack? KeyPack, IReadOnl
 /// its target license server, under the clearinghouse's rules (<see cref="LicensingRules"/>).
 /// </summary>
 public sealed class KeyPackIssuer(
-    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit)
+    ClearinghouseDbContext db, IssuedIds ids, TimeProvider clock, LicensingRules rules, AuditLog audit)
 {
     /// <summary>
     /// How often issuing is tried again after losing a race: to another submission of the request, to a step post
@@ -124,7 +124,7 @@ public sealed class KeyPackIssuer(
                 return issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals);
             }
 
-            var keyPack = Issue(request, facts, assessment);
+            var keyPack = Issue(request, facts, assessment, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -158,7 +158,7 @@ public sealed class KeyPackIssuer(
     };
 
     /// <summary>Makes the key pack and every change that goes with it, for one SaveChanges.</summary>
-    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment)
+    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment, string keyPackId)
     {
         var now = clock.GetUtcNow();
         var serverId = request.TargetLicenseServerId!;
@@ -180,7 +180,7 @@ public sealed class KeyPackIssuer(
 
         var keyPack = new KeyPack
         {
-            Id = IdFormat.KeyPackId.Generate(random),
+            Id = keyPackId,
             LicenseServerId = serverId,
             RequestId = request.Id,
             Channel = request.Channel,
