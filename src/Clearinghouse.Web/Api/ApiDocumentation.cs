@@ -18,6 +18,8 @@ public static class ApiDocumentation
 {
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
+
+    public const string LabApiKeyScheme = "LabApiKey";
     public const string ProblemContentType = "application/problem+json";
 
     private const string Description = """
@@ -94,6 +96,14 @@ public static class ApiDocumentation
                 Description = "The credential the clearinghouse gave the license server at activation or its last " +
                     "reactivation: `Authorization: Bearer <credential>`.",
             });
+            options.AddSecurityDefinition(LabApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = LabEndpoints.KeyHeader,
+                Description = "Lab administration (/api/v1/lab): a lab API key a lab administrator made on /lab/api-keys " +
+                    "(`Authorization: Bearer <key>` works too).",
+            });
             options.AddSchemaFilterInstance(new ProblemSchemaFilter());
             options.AddOperationFilterInstance(new OperationFilter());
         });
@@ -161,6 +171,7 @@ public static class ApiDocumentation
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             var credential = metadata.OfType<RequiresServerCredential>().FirstOrDefault();
+            var labKey = metadata.OfType<RequiresLabApiKey>().Any();
             var hasBody = operation.RequestBody is not null;
             operation.Responses ??= [];
 
@@ -179,6 +190,11 @@ public static class ApiDocumentation
             if (credential is not null)
             {
                 statuses.AddRange([StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]);
+            }
+
+            if (labKey)
+            {
+                statuses.Add(StatusCodes.Status401Unauthorized);
             }
 
             foreach (var status in statuses)
@@ -225,6 +241,11 @@ public static class ApiDocumentation
                 {
                     media.Example = JsonSerializer.SerializeToNode(example.Body, ExampleJson);
                 }
+            }
+
+            if (labKey)
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(LabApiKeyScheme, context.Document)] = [] }];
             }
 
             if (credential is not null)

@@ -116,7 +116,7 @@ public static class LabEndpoints
             .WithSummary("Countries and regions with their telephone numbers")
             .Produces<IReadOnlyList<LabCountryResponse>>();
 
-        lab.MapPut("/countries/{code}/phone-number", SetPhoneNumberAsync).Validate<LabPhoneNumberBody>().WithName("SetLabPhoneNumber")
+        lab.MapPut("/countries/{code}/phone-number", SetPhoneNumberAsync).WithName("SetLabPhoneNumber")
             .WithSummary("Change the telephone number shown for a country or region")
             .WithDescription("International format: a plus sign and 7 to 15 digits, grouped by spaces, hyphens, dots or " +
                 "parentheses. Refusals: `malformed-phone`, `missing-value` (400), `unknown-country-region` (404).")
@@ -129,13 +129,15 @@ public static class LabEndpoints
             .WithDescription("Filters, each optional: `server` (License Server ID), `program`, `version` (catalogue codes), " +
                 "`channel` (web, telephone, automatic), `status` (issued, installed, migrated), `from` and `to` (days of " +
                 "issue, yyyy-MM-dd UTC, both included); `page` from 1, 50 a page, newest first. Refusal: `malformed-lab-filter` (400).")
-            .Produces<LabKeyPacksResponse>();
+            .Produces<LabKeyPacksResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         lab.MapGet("/key-packs.csv", KeyPacksCsvAsync).WithName("ExportLabKeyPacks")
             .WithSummary("The same list as CSV (RFC 4180, UTF-8, all pages)")
             .WithDescription("The filters of `key-packs`. A cell starting with = + - or @ gets a leading apostrophe so that " +
                 "a spreadsheet does not take it as a formula. At most 100,000 rows.")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 

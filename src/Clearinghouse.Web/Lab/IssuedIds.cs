@@ -13,7 +13,8 @@ namespace Clearinghouse.Web.Lab;
 /// seed was set (or the lab reset) is <see cref="IdFormat.Generate"/> fed with <see cref="SeededSequence"/>(seed, n),
 /// n counting from 1 across every kind of ID. The counter is in the database and advanced with a compare-and-swap, so
 /// restarts and several instances continue one sequence. A draw for an attempt that then loses a race (two submissions
-/// of one request) uses a number too: a script that does one thing at a time sees none skipped.
+/// of one request) uses a number too: a script that does one thing at a time sees none skipped. An ID that is still
+/// held (the seed set again without a reset) collides, and the issuer draws the next: one ID is never issued twice.
 /// </summary>
 /// <remarks>Credentials (a license server's, a lab API key) are secrets and always random.</remarks>
 public sealed class IssuedIds(ClearinghouseDbContext db, RandomNumberGenerator random, LabState lab)

@@ -165,14 +165,14 @@ public sealed class IssuedListing(ClearinghouseDbContext db)
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pages);
-        var rows = await Ordered(query).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await Rows(Ordered(query).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         return new IssuedPage(rows, total, page, PageSize);
     }
 
     public async Task<IReadOnlyList<IssuedRow>> AllAsync(ParsedFilter filter, CancellationToken cancellationToken = default) =>
-        await Ordered(Query(filter)).Take(MaxExportRows).ToListAsync(cancellationToken);
+        await Rows(Ordered(Query(filter)).Take(MaxExportRows)).ToListAsync(cancellationToken);
 
-    private IQueryable<IssuedRow> Query(ParsedFilter filter)
+    private IQueryable<KeyPack> Query(ParsedFilter filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var keyPacks = db.KeyPacks.AsNoTracking();
@@ -216,14 +216,18 @@ public sealed class IssuedListing(ClearinghouseDbContext db)
             _ => keyPacks,
         };
 
-        return keyPacks.Select(k => new IssuedRow(
+        return keyPacks;
+    }
+
+    // Ordered and paged on the entity, projected last: EF cannot order by a property of a constructed record.
+    private static IQueryable<KeyPack> Ordered(IQueryable<KeyPack> query) =>
+        query.OrderByDescending(k => k.IssuedAt).ThenBy(k => k.Id);
+
+    private static IQueryable<IssuedRow> Rows(IQueryable<KeyPack> keyPacks) =>
+        keyPacks.Select(k => new IssuedRow(
             k.Id, k.LicenseServerId, k.LicenseProgramCode, k.ProductVersionCode, k.CalTypeCode, k.Quantity, k.Channel,
             k.Purpose, k.PurchaseReference, k.IssuedAt, k.Installation == null ? null : k.Installation.InstalledAt,
             k.MigratedToKeyPackId, k.MigratedAt));
-    }
-
-    private static IQueryable<IssuedRow> Ordered(IQueryable<IssuedRow> query) =>
-        query.OrderByDescending(r => r.IssuedAt).ThenBy(r => r.KeyPackId);
 }
 
 /// <summary>
