@@ -89,26 +89,29 @@ internal static class LabCommand
             console => console.Line(Describe(name, answer)));
     }
 
-    private static string Describe(string name, JsonElement answer) => name switch
+    private static string Describe(string name, JsonElement answer)
     {
-        "reset" => string.Create(CultureInfo.InvariantCulture,
-            $"Lab reset: removed {answer.GetProperty("licenseServers").GetInt32()} license servers, {answer.GetProperty("keyPacks").GetInt32()} key packs, " +
-            $"{answer.GetProperty("requests").GetInt32()} requests and {answer.GetProperty("purchases").GetInt32()} purchases."),
-        _ => string.Create(CultureInfo.InvariantCulture,
-            $"Mode {answer.GetProperty("effectiveMode").GetString()}" +
-            $"{(answer.GetProperty("mode").ValueKind == JsonValueKind.Null ? " (as configured)" : "")}; ID seed " +
-            $"{(answer.GetProperty("idSeed").GetString() is { } s ? $"\"{s}\" ({answer.GetProperty("idsDrawn").GetInt64()} IDs drawn)" : "none")}; faults: " +
-            Faults(answer.GetProperty("faults")) + "."),
-    };
+        if (name == "reset")
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Lab reset: removed {answer.GetProperty("licenseServers").GetInt32()} license servers, {answer.GetProperty("keyPacks").GetInt32()} key packs, {answer.GetProperty("requests").GetInt32()} requests and {answer.GetProperty("purchases").GetInt32()} purchases.");
+        }
+
+        var configured = answer.GetProperty("mode").ValueKind == JsonValueKind.Null ? " (as configured)" : "";
+        var seed = answer.GetProperty("idSeed").GetString() is { } text
+            ? string.Create(CultureInfo.InvariantCulture, $"\"{text}\" ({answer.GetProperty("idsDrawn").GetInt64()} IDs drawn)")
+            : "none";
+        return $"Mode {answer.GetProperty("effectiveMode").GetString()}{configured}; ID seed {seed}; faults: {Faults(answer.GetProperty("faults"))}.";
+    }
 
     private static string Faults(JsonElement faults)
     {
         var delay = faults.GetProperty("delayMilliseconds").GetInt32();
         var rate = faults.GetProperty("errorRate").GetDouble();
         var from = faults.GetProperty("outageFrom");
+        var outage = from.ValueKind == JsonValueKind.Null ? "none" : $"{from.GetString()} to {faults.GetProperty("outageTo").GetString()}";
         return delay == 0 && rate == 0 && from.ValueKind == JsonValueKind.Null
             ? "off"
-            : string.Create(CultureInfo.InvariantCulture, $"delay {delay} ms, error rate {rate}, outage " +
-                (from.ValueKind == JsonValueKind.Null ? "none" : $"{from.GetString()} to {faults.GetProperty("outageTo").GetString()}"));
+            : string.Create(CultureInfo.InvariantCulture, $"delay {delay} ms, error rate {rate}, outage {outage}");
     }
 }
