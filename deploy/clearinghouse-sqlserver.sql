@@ -1597,3 +1597,69 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129074101_LabAdministration'
+)
+BEGIN
+    CREATE TABLE [LabApiKeys] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Hash] varbinary(32) NOT NULL,
+        [Prefix] nvarchar(12) NOT NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [RevokedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_LabApiKeys] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LabApiKeys_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129074101_LabAdministration'
+)
+BEGIN
+    CREATE TABLE [LabSettings] (
+        [Id] int NOT NULL,
+        [Mode] nvarchar(32) NULL,
+        [IdSeed] nvarchar(100) NULL,
+        [IdsDrawn] bigint NOT NULL,
+        [FaultDelayMilliseconds] int NOT NULL,
+        [FaultErrorRate] float NOT NULL,
+        [OutageFrom] datetimeoffset NULL,
+        [OutageTo] datetimeoffset NULL,
+        [UpdatedAt] datetimeoffset NULL,
+        CONSTRAINT [PK_LabSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129074101_LabAdministration'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_LabApiKeys_Hash] ON [LabApiKeys] ([Hash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129074101_LabAdministration'
+)
+BEGIN
+    CREATE INDEX [IX_LabApiKeys_UserId] ON [LabApiKeys] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129074101_LabAdministration'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129074101_LabAdministration', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -66,6 +66,7 @@ internal sealed class Cli
         Root.Subcommands.Add(ReactivateCommand.Create(this));
         Root.Subcommands.Add(DeactivateCommand.Create(this));
         Root.Subcommands.Add(StatusCommand.Create(this));
+        Root.Subcommands.Add(LabCommand.Create(this));
     }
 
     public RootCommand Root { get; }

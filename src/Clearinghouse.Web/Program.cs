@@ -6,7 +6,7 @@ using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Localization;
 using Clearinghouse.Web.Pages.Flows;
-using Clearinghouse.Web.Pages.Lab;
+using Clearinghouse.Web.Lab;
 using FluentValidation;
 
 // The container's health check (see HealthProbe): asks a running portal and exits, starting nothing.
@@ -99,6 +99,7 @@ app.UseSiteLocalization();
 app.UseRouting();
 app.UseNotFoundForUnknownAddresses();
 app.UseDatabaseReadinessGate();
+app.UseLabState();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -32,6 +32,23 @@ public sealed class PortalOnLoopback : WebApplicationFactory<global::Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("ConnectionStrings:Clearinghouse", $"Data Source={_databasePath}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // A lab administrator, for the lab commands' key (see LabApiKeyAsync).
+        builder.UseSetting("Accounts:Seed:0:Email", AdministratorEmail);
+        builder.UseSetting("Accounts:Seed:0:Password", "Lab-Admin-Password-1");
+        builder.UseSetting("Accounts:Seed:0:Roles", "LabAdministrator");
+    }
+
+    public const string AdministratorEmail = "admin@clearinghouse.test";
+
+    /// <summary>A lab API key of the seeded administrator, made as /lab/api-keys makes one.</summary>
+    public async Task<string> LabApiKeyAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClearinghouseDbContext>();
+        var userId = db.Users.Single(u => u.Email == AdministratorEmail).Id;
+        var created = await scope.ServiceProvider.GetRequiredService<Clearinghouse.Web.Lab.LabAdministrator>().CreateApiKeyAsync("simulator tests", userId);
+        return created.Key;
     }
 
     /// <summary>

@@ -35,6 +35,8 @@ public static partial class ApiDocumentation
 {
     public const string DocumentName = "v1";
     public const string BearerScheme = "Bearer";
+
+    public const string LabApiKeyScheme = "LabApiKey";
     public const string ProblemContentType = "application/problem+json";
 
     private const string Description = """
@@ -116,6 +118,14 @@ public static partial class ApiDocumentation
                 Scheme = "bearer",
                 Description = "The credential the clearinghouse gave the license server at activation or its last " +
                     "reactivation: `Authorization: Bearer <credential>`.",
+            });
+            options.AddSecurityDefinition(LabApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = LabEndpoints.KeyHeader,
+                Description = "Lab administration (/api/v1/lab): a lab API key a lab administrator made on /lab/api-keys " +
+                    "(`Authorization: Bearer <key>` works too).",
             });
             options.AddSchemaFilterInstance(new ProblemSchemaFilter());
             options.AddOperationFilterInstance(new OperationFilter());
@@ -228,6 +238,7 @@ public static partial class ApiDocumentation
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             var credential = metadata.OfType<RequiresServerCredential>().FirstOrDefault();
+            var labKey = metadata.OfType<RequiresLabApiKey>().Any();
             var hasBody = operation.RequestBody is not null;
             operation.Responses ??= [];
 
@@ -246,6 +257,11 @@ public static partial class ApiDocumentation
             if (credential is not null)
             {
                 statuses.AddRange([StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]);
+            }
+
+            if (labKey)
+            {
+                statuses.Add(StatusCodes.Status401Unauthorized);
             }
 
             foreach (var status in statuses)
@@ -292,6 +308,11 @@ public static partial class ApiDocumentation
                 {
                     media.Example = JsonSerializer.SerializeToNode(example.Body, ExampleJson);
                 }
+            }
+
+            if (labKey)
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(LabApiKeyScheme, context.Document)] = [] }];
             }
 
             if (credential is not null)

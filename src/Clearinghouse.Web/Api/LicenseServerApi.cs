@@ -21,6 +21,7 @@ public static class LicenseServerApi
         api.MapLicenseServers();
         api.MapKeyPackInstallations();
         api.MapCatalog();
+        api.MapLab();
         return app;
     }
 

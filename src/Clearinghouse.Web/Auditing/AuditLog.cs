@@ -23,12 +23,20 @@ public static class AuditActions
     public const string ServerActivated = "server-activated";
     public const string ServerReactivated = "server-reactivated";
     public const string ServerDeactivated = "server-deactivated";
+    public const string LabReset = "lab-reset";
+    public const string LabModeChanged = "lab-mode-changed";
+    public const string LabIdSeedChanged = "lab-id-seed-changed";
+    public const string LabFaultsChanged = "lab-faults-changed";
+    public const string PhoneNumberChanged = "phone-number-changed";
+    public const string LabApiKeyCreated = "lab-api-key-created";
+    public const string LabApiKeyRevoked = "lab-api-key-revoked";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, SignInLockedOut, SignInRefusedDisabled, SignOut, AdministratorCreated, AccountSeeded,
         AccountCreated, AccountDisabled, AccountEnabled, PasswordReset, KeyPackIssued, KeyPackMigrated, KeyPackInstalled,
-        ServerActivated, ServerReactivated, ServerDeactivated,
+        ServerActivated, ServerReactivated, ServerDeactivated, LabReset, LabModeChanged, LabIdSeedChanged, LabFaultsChanged,
+        PhoneNumberChanged, LabApiKeyCreated, LabApiKeyRevoked,
     ];
 }
 

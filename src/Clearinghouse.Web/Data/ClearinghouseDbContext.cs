@@ -37,6 +37,10 @@ public abstract class ClearinghouseDbContext(DbContextOptions options)
 
     public DbSet<RateLimitWindow> RateLimitWindows => Set<RateLimitWindow>();
 
+    public DbSet<LabSettings> LabSettings => Set<LabSettings>();
+
+    public DbSet<LabApiKey> LabApiKeys => Set<LabApiKey>();
+
     /// <summary>
     /// The audit trail, to read (untracked). Entries are added by <see cref="Auditing.AuditLog"/> only, and
     /// <see cref="SaveChanges(bool)"/> refuses to change or remove one.

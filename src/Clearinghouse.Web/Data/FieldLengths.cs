@@ -75,4 +75,8 @@ public static class FieldLengths
 
     /// <summary>An IPv6 address as text, with room for a zone.</summary>
     public const int ClientAddress = 64;
+
+    public const int LabIdSeed = 100;
+
+    public const int LabApiKeyPrefix = 12;
 }

@@ -122,6 +122,17 @@ public static class ErrorCodes
     public const string MalformedEmail = "malformed-email";
     public const string MalformedPhone = "malformed-phone";
 
+    // Lab administration (pages and /api/v1/lab).
+    public const string LabDelayOutOfRange = "lab-delay-out-of-range";
+    public const string LabErrorRateOutOfRange = "lab-error-rate-out-of-range";
+    public const string LabOutageIncomplete = "lab-outage-incomplete";
+    public const string LabOutageEndsBeforeStart = "lab-outage-ends-before-start";
+    public const string MalformedLabTime = "malformed-lab-time";
+    public const string LabSeedTooLong = "lab-seed-too-long";
+    public const string UnknownLicensingMode = "unknown-licensing-mode";
+    public const string ResetNotConfirmed = "reset-not-confirmed";
+    public const string MalformedLabFilter = "malformed-lab-filter";
+
     public static readonly ForeignIdErrorCodes LicenseServerId =
         new(MalformedLicenseServerId, LicenseServerIdNotIssuedHere, UnconfirmedForeignLicenseServerId);
 

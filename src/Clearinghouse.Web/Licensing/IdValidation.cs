@@ -62,14 +62,14 @@ public static class IdValidation
         this IRuleBuilder<T, string?> rule,
         IdFormat format,
         Func<string> label,
-        LicensingMode mode,
+        Func<LicensingMode> mode,
         Func<T, bool> confirmed,
         Func<string> howToConfirm,
         ForeignIdErrorCodes codes) =>
         rule.Custom((value, context) =>
         {
             var confirmedNow = confirmed(context.InstanceToValidate);
-            var failure = ForeignIds.Check(format, value, label(), mode, confirmedNow, howToConfirm(), codes, context.PropertyPath);
+            var failure = ForeignIds.Check(format, value, label(), mode(), confirmedNow, howToConfirm(), codes, context.PropertyPath);
             if (failure is not null)
             {
                 context.AddFailure(failure);

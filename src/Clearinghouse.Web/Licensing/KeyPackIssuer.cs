@@ -1,6 +1,6 @@
 using System.Globalization;
 using Clearinghouse.Web.Auditing;
-using System.Security.Cryptography;
+using Clearinghouse.Web.Lab;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +40,7 @@ public sealed record IssueOutcome(IssueStatus Status, KeyPack? KeyPack, IReadOnl
 /// its target license server, under the clearinghouse's rules (<see cref="LicensingRules"/>).
 /// </summary>
 public sealed class KeyPackIssuer(
-    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit,
+    ClearinghouseDbContext db, IssuedIds ids, TimeProvider clock, LicensingRules rules, AuditLog audit,
     ClearinghouseMetrics metrics)
 {
     /// <summary>
@@ -137,7 +137,7 @@ public sealed class KeyPackIssuer(
                 return issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals);
             }
 
-            var keyPack = Issue(request, facts, assessment, installAtOnce);
+            var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -172,7 +172,7 @@ public sealed class KeyPackIssuer(
     };
 
     /// <summary>Makes the key pack and every change that goes with it, for one SaveChanges.</summary>
-    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment, bool installAtOnce)
+    private KeyPack Issue(CalRequest request, RequestFacts facts, Assessment assessment, bool installAtOnce, string keyPackId)
     {
         var now = clock.GetUtcNow();
         var serverId = request.TargetLicenseServerId!;
@@ -194,7 +194,7 @@ public sealed class KeyPackIssuer(
 
         var keyPack = new KeyPack
         {
-            Id = IdFormat.KeyPackId.Generate(random),
+            Id = keyPackId,
             LicenseServerId = serverId,
             RequestId = request.Id,
             Channel = request.Channel,

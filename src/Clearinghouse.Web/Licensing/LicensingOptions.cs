@@ -24,6 +24,18 @@ public sealed class LicensingOptions
     public LicensingMode Mode { get; set; } = LicensingMode.Lenient;
 }
 
+/// <summary>
+/// The licensing mode in force, read each time it is needed: lab administration can switch it at run time (the database
+/// setting overrides <c>Licensing:Mode</c>, see Lab/LabState.cs), so nothing may keep the mode it saw at start-up.
+/// </summary>
+public sealed class LicensingModeSource(Func<LicensingMode> current)
+{
+    public LicensingMode Current => current();
+
+    /// <summary>A mode that never changes: for tests and tools.</summary>
+    public static LicensingModeSource Fixed(LicensingMode mode) => new(() => mode);
+}
+
 public static class LicensingServiceCollectionExtensions
 {
     /// <summary>

@@ -1,7 +1,6 @@
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Resources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Licensing;
 
@@ -74,9 +73,9 @@ public sealed record RequestFacts
 /// step where the person can put it right, and <see cref="KeyPackIssuer"/> checks them all again when it issues — in
 /// the transaction that issues, so that what two requests racing both passed here is decided by the database there.
 /// </summary>
-public sealed class LicensingRules(ClearinghouseDbContext db, IOptions<LicensingOptions> options)
+public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSource modes)
 {
-    private LicensingMode Mode => options.Value.Mode;
+    private LicensingMode Mode => modes.Current;
 
     /// <summary>
     /// Whether CALs can be issued for <paramref name="licenseServerId"/>, or the server reactivated: not when it was

@@ -1,5 +1,5 @@
 using Clearinghouse.Web.Auditing;
-using System.Security.Cryptography;
+using Clearinghouse.Web.Lab;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +22,7 @@ public sealed record LicenseServerOutcome(IssueStatus Status, LicenseServer? Ser
 /// information) gets a new License Server ID, and the server is registered with the CAL version its operating system
 /// accepts.
 /// </summary>
-public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, AuditLog audit)
+public sealed class ServerActivation(ClearinghouseDbContext db, IssuedIds ids, TimeProvider clock, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -79,7 +79,7 @@ public sealed class ServerActivation(ClearinghouseDbContext db, RandomNumberGene
             var now = clock.GetUtcNow();
             var server = new LicenseServer
             {
-                Id = IdFormat.LicenseServerId.Generate(random),
+                Id = await ids.NextAsync(IdFormat.LicenseServerId, cancellationToken),
                 IssuedHere = true,
                 FirstSeenAt = now,
                 ActivatedAt = now,

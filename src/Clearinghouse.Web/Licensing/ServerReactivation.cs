@@ -1,6 +1,6 @@
 using System.Globalization;
 using Clearinghouse.Web.Auditing;
-using System.Security.Cryptography;
+using Clearinghouse.Web.Lab;
 using Clearinghouse.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +12,7 @@ namespace Clearinghouse.Web.Licensing;
 /// it — installed or not — stay with the server: they are bound to the new ID.
 /// </summary>
 public sealed class ServerReactivation(
-    ClearinghouseDbContext db, RandomNumberGenerator random, TimeProvider clock, LicensingRules rules, AuditLog audit)
+    ClearinghouseDbContext db, IssuedIds ids, TimeProvider clock, LicensingRules rules, AuditLog audit)
 {
     private const int MaxAttempts = 5;
 
@@ -86,7 +86,7 @@ public sealed class ServerReactivation(
             var keyPacks = await db.KeyPacks.Include(k => k.Installation)
                 .Where(k => k.LicenseServerId == oldId)
                 .ToListAsync(cancellationToken);
-            var server = Reactivate(request, old, keyPacks, credentialHash);
+            var server = Reactivate(request, old, keyPacks, credentialHash, await ids.NextAsync(IdFormat.LicenseServerId, cancellationToken));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -123,7 +123,7 @@ public sealed class ServerReactivation(
         Catalogue.FindReason(request.ReasonCode)?.Purpose == ReasonPurpose.Reactivation &&
         CalRequestRules.HasContact(request);
 
-    private LicenseServer Reactivate(CalRequest request, LicenseServer? old, IReadOnlyList<KeyPack> keyPacks, byte[]? credentialHash)
+    private LicenseServer Reactivate(CalRequest request, LicenseServer? old, IReadOnlyList<KeyPack> keyPacks, byte[]? credentialHash, string newId)
     {
         var now = clock.GetUtcNow();
         if (old is null)
@@ -140,7 +140,7 @@ public sealed class ServerReactivation(
 
         var server = new LicenseServer
         {
-            Id = IdFormat.LicenseServerId.Generate(random),
+            Id = newId,
             IssuedHere = true,
             FirstSeenAt = now,
             ActivatedAt = now,

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Clearinghouse.Web.Lab;
 
 namespace Clearinghouse.Web.Licensing;
 
@@ -17,12 +17,12 @@ public sealed record TelephoneDeactivationResult(DeactivationResult Deactivation
 /// (<see cref="ReadBack.CheckGroup"/>). It is stored with the deactivation, so a caller who lost it can have it read
 /// out again.
 /// </summary>
-public sealed class TelephoneDeactivation(ServerDeactivation deactivation, RandomNumberGenerator random)
+public sealed class TelephoneDeactivation(ServerDeactivation deactivation, IssuedIds ids)
 {
     /// <param name="licenseServerId">Canonical License Server ID.</param>
     public async Task<TelephoneDeactivationResult> DeactivateAsync(string licenseServerId, CancellationToken cancellationToken = default)
     {
-        var result = await deactivation.DeactivateAsync(licenseServerId, IdFormat.ConfirmationCode.Generate(random), cancellationToken);
+        var result = await deactivation.DeactivateAsync(licenseServerId, await ids.NextAsync(IdFormat.ConfirmationCode, cancellationToken), cancellationToken);
         return new TelephoneDeactivationResult(
             result,
             result.Outcome is DeactivationOutcome.Deactivated or DeactivationOutcome.AlreadyDeactivated

@@ -4,7 +4,7 @@ namespace Clearinghouse.BrowserTests.Console;
 
 /// <summary>
 /// The console's pages in a real browser, checked by axe-core against WCAG 2.2 A and AA: the first-run setup, signing
-/// in (with its errors), the accounts page and the audit trail. The browser portal starts with no account, so this walk
+/// in (with its errors), the accounts page, the audit trail and the lab administration pages. The browser portal starts with no account, so this walk
 /// creates the first administrator through the setup page, as a new lab does.
 /// </summary>
 [Collection(PortalCollection.Name)]
@@ -45,6 +45,36 @@ public sealed class ConsoleAccessibilityTests(PortalFixture portal)
 
         await page.GotoAsync("/console/admin/audit");
         await CheckAsync("Audit trail");
+
+        // Lab administration: each page, and each form with its errors.
+        await page.GotoAsync("/lab/purchases");
+        await CheckAsync("Lab purchases");
+        await page.GotoAsync("/lab/settings");
+        await CheckAsync("Lab settings");
+        await page.GetByLabel("Delay (milliseconds)").FillAsync("soon");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save fault injection" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await CheckAsync("Lab settings, with validation errors");
+        await page.GotoAsync("/lab/reset");
+        await CheckAsync("Lab reset");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset the lab" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await CheckAsync("Lab reset, not confirmed");
+        await page.GotoAsync("/lab/phone-numbers?country=GB");
+        await CheckAsync("Lab phone numbers");
+        await page.GetByLabel("Telephone number", new() { Exact = true }).FillAsync("0207");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save number" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await CheckAsync("Lab phone numbers, with validation errors");
+        await page.GotoAsync("/lab/key-packs");
+        await CheckAsync("Lab key packs");
+        await page.GotoAsync("/lab/key-packs?From=someday");
+        await CheckAsync("Lab key packs, with a wrong filter");
+        await page.GotoAsync("/lab/api-keys");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("axe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-new-key]")).ToBeVisibleAsync();
+        await CheckAsync("Lab API keys, with a new key and the list");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(portal.BaseAddress, "/console/sign-in").ToString());

@@ -30,6 +30,15 @@ public sealed class SwaggerDocumentTests(ClearinghouseFactory factory) : IClassF
         { "get", Server + "/key-packs/{keyPackId}", ["200", "404", "410", .. Credential], "required" },
         { "post", Server + "/key-pack-installations", ["200", "404", "409", "410", .. Body, .. Credential, .. Idempotent], "optional" },
         { "get", "/api/v1/catalog", ["200", "304"], "none" },
+        { "get", "/api/v1/lab/settings", ["200", "401"], "lab" },
+        { "put", "/api/v1/lab/mode", ["200", "401", .. Body], "lab" },
+        { "put", "/api/v1/lab/id-seed", ["200", "401", .. Body], "lab" },
+        { "put", "/api/v1/lab/faults", ["200", "401", .. Body], "lab" },
+        { "post", "/api/v1/lab/reset", ["200", "401", .. Body], "lab" },
+        { "get", "/api/v1/lab/countries", ["200", "401"], "lab" },
+        { "put", "/api/v1/lab/countries/{code}/phone-number", ["200", "401", "404", .. Body], "lab" },
+        { "get", "/api/v1/lab/key-packs", ["200", "400", "401"], "lab" },
+        { "get", "/api/v1/lab/key-packs.csv", ["200", "400", "401"], "lab" },
     };
 
     [Theory]
@@ -64,6 +73,9 @@ public sealed class SwaggerDocumentTests(ClearinghouseFactory factory) : IClassF
         {
             case "required":
                 Assert.Equal(["Bearer"], security);
+                break;
+            case "lab":
+                Assert.Equal(["LabApiKey"], security);
                 break;
             case "optional":
                 Assert.Equal(["", "Bearer"], security);

@@ -24,7 +24,7 @@ public abstract class SharedRateLimitTests<TFactory>(TFactory factory) : IClassF
     {
         using var first = Instance(("RateLimits:ApiRequestsBurstPerServer", "3"), ("RateLimits:ApiRequestsPerMinutePerServer", "1"));
         using var second = Instance(("RateLimits:ApiRequestsBurstPerServer", "3"), ("RateLimits:ApiRequestsPerMinutePerServer", "1"));
-        using var client = LoadBalancer.CreateClient(out var balancer, first, second);
+        using var client = Infrastructure.LoadBalancer.CreateClient(out var balancer, first, second);
         using var _ = balancer;
         var server = await client.ActivateAsync();
         var other = await client.ActivateAsync();
@@ -52,7 +52,7 @@ public abstract class SharedRateLimitTests<TFactory>(TFactory factory) : IClassF
     {
         using var first = Instance(("RateLimits:NewRequestsBurst", "2"), ("RateLimits:NewRequestsPerMinute", "1"));
         using var second = Instance(("RateLimits:NewRequestsBurst", "2"), ("RateLimits:NewRequestsPerMinute", "1"));
-        using var client = LoadBalancer.CreateClient(out var balancer, first, second);
+        using var client = Infrastructure.LoadBalancer.CreateClient(out var balancer, first, second);
         using var _ = balancer;
         var wizard = new ManageCalsWizard(client);
 

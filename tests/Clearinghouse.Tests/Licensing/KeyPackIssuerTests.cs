@@ -324,7 +324,8 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
             first = await factory.WithServicesAsync(services => services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request.Id, request.Version)));
         await using var db = factory.Database.CreateContext(between);
         using var random = RandomNumberGenerator.Create();
-        var second = new KeyPackIssuer(db, random, TimeProvider.System, new LicensingRules(db, Options.Create(new LicensingOptions())),
+        var second = new KeyPackIssuer(db, new Clearinghouse.Web.Lab.IssuedIds(db, random, factory.Services.GetRequiredService<Clearinghouse.Web.Lab.LabState>()),
+            TimeProvider.System, new LicensingRules(db, LicensingModeSource.Fixed(LicensingMode.Lenient)),
             new Clearinghouse.Web.Auditing.AuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()),
             factory.Services.GetRequiredService<Clearinghouse.Web.Hosting.ClearinghouseMetrics>());
 

@@ -116,7 +116,8 @@ public abstract class ServerReactivationTests<TFactory>(TFactory factory) : ICla
         var between = new BeforeFirstRead("LicenseServers", async () => first = await ReactivateAsync(request.Id, request.Version));
         await using var db = factory.Database.CreateContext(between);
         using var random = RandomNumberGenerator.Create();
-        var second = new ServerReactivation(db, random, TimeProvider.System, new LicensingRules(db, Options.Create(new LicensingOptions())),
+        var second = new ServerReactivation(db, new Clearinghouse.Web.Lab.IssuedIds(db, random, factory.Services.GetRequiredService<Clearinghouse.Web.Lab.LabState>()),
+            TimeProvider.System, new LicensingRules(db, LicensingModeSource.Fixed(LicensingMode.Lenient)),
             new Clearinghouse.Web.Auditing.AuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()));
 
         var outcome = await second.TryReactivateAsync(request.Id, request.Version);

@@ -6,7 +6,6 @@ using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Tests.Localization;
 
@@ -47,7 +46,7 @@ public sealed partial class CultureFormattingTests(ClearinghouseFactory factory)
     [Fact]
     public void QuantityMessages_GiveTheExamplesAsTheLanguageWritesThem()
     {
-        var validator = new ProgramInputValidator(Options.Create(new LicensingOptions()));
+        var validator = new ProgramInputValidator(LicensingModeSource.Fixed(LicensingMode.Lenient));
         var input = new ProgramInput { Program = Catalogue.FindProgram("enterprise-agreement")!, AgreementNumber = "1234567",
             ProductVersionCode = "windows-server-2022", CalTypeCode = "rds-per-user", Quantity = "1,5" };
 

@@ -304,6 +304,42 @@ public sealed class NoEnglishLeftTests(ClearinghouseFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task LabAdministration_SettingsResetPhoneNumbersKeyPacksAndApiKeys_HaveNoEnglish()
+    {
+        var client = await factory.SignedInAsync(ConsoleAccounts.Administrator, "ja-JP");
+        var server = KeyPacks.NewLicenseServerId();
+        await factory.IssueAsync(Agreement(RequestKind.InstallCals, server, KeyPacks.NewAgreementNumber(), 5));
+
+        var settings = await GetAsync(client, "/lab/settings", "lab settings");
+        await RefuseAsync(client, settings.Form("#faults-form")
+            .Fill(Ja(() => Texts.Get("Lab.Faults.Delay")), "x")
+            .Fill(Ja(() => Texts.Get("Lab.Faults.OutageFrom")), "2026-12-31T10:00"), "lab settings, faults wrong");
+        await RefuseAsync(client, settings.Form("#faults-form")
+            .Fill(Ja(() => Texts.Get("Lab.Faults.ErrorRate")), "2")
+            .Fill(Ja(() => Texts.Get("Lab.Faults.OutageFrom")), "2026-12-31T10:00")
+            .Fill(Ja(() => Texts.Get("Lab.Faults.OutageTo")), "2026-12-31T09:00"), "lab settings, faults out of range");
+        await AcceptAsync(client, (await GetAsync(client, "/lab/settings", "lab settings")).Form("#faults-form"), "lab settings, faults saved (all off)");
+        await RefuseAsync(client, (await GetAsync(client, "/lab/settings", "lab settings")).Form("#seed-form").Fill(Ja(() => Texts.Get("Lab.Settings.Seed")), new string('s', 101)), "lab settings, seed too long");
+
+        await RefuseAsync(client, (await GetAsync(client, "/lab/reset", "lab reset")).Form(), "lab reset, not confirmed");
+
+        var phones = await GetAsync(client, "/lab/phone-numbers?country=JP", "phone numbers");
+        await RefuseAsync(client, phones.Form().Fill(Ja(() => Texts.Get("Lab.Phone.Number")), "03-1234"), "phone numbers, malformed");
+        await AcceptAsync(client, (await GetAsync(client, "/lab/phone-numbers?country=JP", "phone numbers")).Form(), "phone numbers, changed");
+
+        await GetAsync(client, $"/lab/key-packs?Server={server}", "key packs");
+        await GetAsync(client, "/lab/key-packs?From=x&To=y&Status=z&Channel=q&Program=p&Version=v&Server=1", "key packs, every filter wrong");
+
+        var keys = await GetAsync(client, "/lab/api-keys", "lab API keys");
+        await RefuseAsync(client, keys.Form("#create-key"), "lab API keys, no name");
+        var created = await ReadAsync(client, await (await GetAsync(client, "/lab/api-keys", "lab API keys")).Form("#create-key").Fill(Ja(() => Texts.Get("Lab.ApiKeys.Name")), "nightly").SubmitAsync(),
+            "lab API keys, created");
+        await AcceptAsync(client, created.Form("[data-key] form"), "lab API keys, revoked");
+
+        AssertNoEnglish();
+    }
+
+    [Fact]
     public async Task Console_SearchRequestReadBackAndDeactivation_HaveNoEnglish()
     {
         var client = await factory.SignedInAsync(ConsoleAccounts.Representative, "ja-JP");

@@ -5,7 +5,6 @@ using Clearinghouse.Web.Resources;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.Flows;
 
@@ -168,12 +167,12 @@ public sealed record ProgramInput
 
 public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
 {
-    private readonly LicensingMode _mode;
+    private readonly LicensingModeSource _modes;
 
-    public ProgramInputValidator(IOptions<LicensingOptions> licensing)
+    public ProgramInputValidator(LicensingModeSource licensing)
     {
         ArgumentNullException.ThrowIfNull(licensing);
-        _mode = licensing.Value.Mode;
+        _modes = licensing;
         RuleLevelCascadeMode = CascadeMode.Stop;
 
         When(x => x.Program.Kind == ProgramKind.RetailPurchase, () =>
@@ -262,7 +261,7 @@ public sealed class ProgramInputValidator : AbstractValidator<ProgramInput>
         {
             var field = ProgramInput.LicenseCodeField(number);
             var label = numbered ? Labels.LicenseCodeInSentence(number) : IdFormat.RetailLicenseCode.Name;
-            var failure = ForeignIds.Check(IdFormat.RetailLicenseCode, text, label, _mode, input.LicenseCodesAreCopied,
+            var failure = ForeignIds.Check(IdFormat.RetailLicenseCode, text, label, _modes.Current, input.LicenseCodesAreCopied,
                 howToConfirm, ErrorCodes.LicenseCode, field);
             if (failure is not null)
             {

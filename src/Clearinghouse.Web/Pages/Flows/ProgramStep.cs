@@ -3,7 +3,6 @@ using Clearinghouse.Web.Licensing;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.Flows;
 
@@ -15,7 +14,7 @@ public sealed class ProgramStepModel(
     ClearinghouseDbContext db,
     TimeProvider clock,
     IValidator<ProgramInput> validator,
-    IOptions<LicensingOptions> licensing,
+    LicensingModeSource licensing,
     LicensingRules rules)
     : FlowPageModel(db, clock)
 {
@@ -81,7 +80,7 @@ public sealed class ProgramStepModel(
     private PageResult Form(bool codesRefused)
     {
         Input.ShowAtLeastOneLicenseCodeField();
-        Input.ShowsLicenseCodesConfirmation = Input.OffersLicenseCodesConfirmation(licensing.Value.Mode, codesRefused);
+        Input.ShowsLicenseCodesConfirmation = Input.OffersLicenseCodesConfirmation(licensing.Current, codesRefused);
         return Page();
     }
 

@@ -3,7 +3,6 @@ using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Resources;
 using Clearinghouse.Web.Pages.Flows;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.InstallCals;
 
@@ -49,12 +48,12 @@ public sealed record RequestInput
 
 public sealed class RequestInputValidator : AbstractValidator<RequestInput>
 {
-    public RequestInputValidator(IOptions<LicensingOptions> licensing)
+    public RequestInputValidator(LicensingModeSource licensing)
     {
         ArgumentNullException.ThrowIfNull(licensing);
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.LicenseServerId)
-            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.LicenseServerId, licensing.Value.Mode,
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.LicenseServerId, () => licensing.Current,
                 x => x.LicenseServerIdIsCopied,
                 () => Texts.Get("Request.LicenseServerIdCopied.HowToConfirm", Labels.LicenseServerIdIsCopied),
                 ErrorCodes.LicenseServerId);

@@ -3,7 +3,6 @@ using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Resources;
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.Lab;
 
@@ -67,10 +66,9 @@ public sealed record PurchaseInput
 
 public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
 {
-    public PurchaseInputValidator(IOptions<LicensingOptions> licensing)
+    public PurchaseInputValidator(LicensingModeSource licensing)
     {
         ArgumentNullException.ThrowIfNull(licensing);
-        var mode = licensing.Value.Mode;
         RuleLevelCascadeMode = CascadeMode.Stop;
 
         RuleFor(x => x.LicenseProgramCode)
@@ -93,7 +91,7 @@ public sealed class PurchaseInputValidator : AbstractValidator<PurchaseInput>
         When(x => x.Program?.Kind == ProgramKind.RetailPurchase, () =>
             RuleFor(x => x.LicenseCode).Custom((value, context) =>
             {
-                if (ForeignIds.Check(IdFormat.RetailLicenseCode, value, IdFormat.RetailLicenseCode.Name, mode, confirmed: true, howToConfirm: "",
+                if (ForeignIds.Check(IdFormat.RetailLicenseCode, value, IdFormat.RetailLicenseCode.Name, licensing.Current, confirmed: true, howToConfirm: "",
                         ErrorCodes.LicenseCode, context.PropertyPath) is { } failure)
                 {
                     context.AddFailure(failure);

@@ -3,7 +3,6 @@ using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -12,7 +11,7 @@ public sealed class RequestModel(
     ClearinghouseDbContext db,
     TimeProvider clock,
     IValidator<RequestInput> validator,
-    IOptions<LicensingOptions> licensing,
+    LicensingModeSource licensing,
     LicensingRules rules)
     : FlowPageModel(db, clock)
 {
@@ -20,7 +19,7 @@ public sealed class RequestModel(
     public RequestInput Input { get; set; } = new();
 
     /// <summary>Show the check box that confirms the target ID was copied from the license server.</summary>
-    public bool AsksToConfirmTarget => Input.AsksToConfirmTarget(licensing.Value.Mode);
+    public bool AsksToConfirmTarget => Input.AsksToConfirmTarget(licensing.Current);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid? id)
     {

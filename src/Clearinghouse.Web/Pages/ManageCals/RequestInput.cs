@@ -3,7 +3,6 @@ using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Resources;
 using FluentValidation;
 using Clearinghouse.Web.Pages.Flows;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ManageCals;
 
@@ -53,12 +52,12 @@ public sealed record RequestInput
 
 public sealed class RequestInputValidator : AbstractValidator<RequestInput>
 {
-    public RequestInputValidator(IOptions<LicensingOptions> licensing)
+    public RequestInputValidator(LicensingModeSource licensing)
     {
         ArgumentNullException.ThrowIfNull(licensing);
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.TargetLicenseServerId)
-            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.TargetLicenseServerId, licensing.Value.Mode,
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.TargetLicenseServerId, () => licensing.Current,
                 x => x.TargetLicenseServerIdIsCopied,
                 () => Texts.Get("Request.LicenseServerIdCopied.HowToConfirm", Labels.TargetLicenseServerIdIsCopied),
                 ErrorCodes.LicenseServerId);

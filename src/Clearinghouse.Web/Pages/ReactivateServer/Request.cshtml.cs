@@ -4,7 +4,6 @@ using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.Shared;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ReactivateServer;
 
@@ -18,14 +17,14 @@ public sealed class RequestModel(
     TimeProvider clock,
     IValidator<RequestInput> validator,
     LicensingRules rules,
-    IOptions<LicensingOptions> licensing)
+    LicensingModeSource licensing)
     : FlowPageModel(db, clock)
 {
     [BindProperty]
     public RequestInput Input { get; set; } = new();
 
     /// <summary>Show the check box that confirms the ID was copied from the license server.</summary>
-    public bool AsksToConfirmServerId => Input.AsksToConfirmServerId(licensing.Value.Mode);
+    public bool AsksToConfirmServerId => Input.AsksToConfirmServerId(licensing.Current);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid? id)
     {

@@ -3,7 +3,6 @@ using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Resources;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Web.Pages.ReactivateServer;
 
@@ -53,13 +52,12 @@ public sealed record RequestInput
 /// </remarks>
 public sealed class RequestInputValidator : AbstractValidator<RequestInput>
 {
-    public RequestInputValidator(IOptions<LicensingOptions> licensing)
+    public RequestInputValidator(LicensingModeSource licensing)
     {
         ArgumentNullException.ThrowIfNull(licensing);
-        var mode = licensing.Value.Mode;
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.LicenseServerId)
-            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.LicenseServerId, mode,
+            .MustBeIdFromAnywhere(IdFormat.LicenseServerId, () => Labels.LicenseServerId, () => licensing.Current,
                 x => x.LicenseServerIdIsCopied,
                 () => Texts.Get("Request.LicenseServerIdCopied.HowToConfirm", Labels.LicenseServerIdIsCopied),
                 ErrorCodes.LicenseServerId);

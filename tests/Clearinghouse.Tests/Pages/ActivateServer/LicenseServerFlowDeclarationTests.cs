@@ -2,7 +2,6 @@ using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
-using Microsoft.Extensions.Options;
 using Activation = Clearinghouse.Web.Pages.ActivateServer;
 using Reactivation = Clearinghouse.Web.Pages.ReactivateServer;
 
@@ -62,7 +61,7 @@ public sealed class LicenseServerFlowDeclarationTests
     public void EveryFailure_OfTheFirstSteps_CarriesAPublishedCode()
     {
         var published = typeof(ErrorCodes).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
-        var options = Options.Create(new LicensingOptions());
+        var options = LicensingModeSource.Fixed(LicensingMode.Lenient);
 
         var failures = new Activation.RequestInputValidator().Validate(new Activation.RequestInput { ProductId = "x" }).Errors
             .Concat(new Reactivation.RequestInputValidator(options).Validate(new Reactivation.RequestInput { LicenseServerId = "x" }).Errors)

@@ -34,6 +34,11 @@ public abstract class ConsoleAccessTests<TFactory>(TFactory factory) : IClassFix
         { "/console/admin/users/{id}/password", Administrators },
         { "/console/admin/audit", Administrators },
         { "/lab/purchases", Administrators },
+        { "/lab/settings", Administrators },
+        { "/lab/key-packs", Administrators },
+        { "/lab/phone-numbers", Administrators },
+        { "/lab/api-keys", Administrators },
+        { "/lab/reset", Administrators },
     };
 
     /// <summary>Pages open to everyone: signing in and out, and the first-run setup (404 once it is done).</summary>

@@ -114,7 +114,8 @@ public abstract class SignInTests<TFactory>(TFactory factory) : IClassFixture<TF
         var admin = await HtmlPage.GetAsync(await factory.SignedInAsync(ConsoleAccounts.Administrator), "/console");
         var representative = await HtmlPage.GetAsync(await factory.SignedInAsync(ConsoleAccounts.Representative), "/console");
 
-        Assert.Equal(["/console/calls", "/console/search", "/console/calls/deactivate", "/console/admin/users", "/console/admin/audit", "/lab/purchases"],
+        Assert.Equal(["/console/calls", "/console/search", "/console/calls/deactivate", "/console/admin/users", "/console/admin/audit", "/lab/purchases",
+                "/lab/settings", "/lab/key-packs", "/lab/phone-numbers", "/lab/api-keys", "/lab/reset"],
             admin.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")!));
         Assert.Equal(["/console/calls", "/console/search", "/console/calls/deactivate"],
             representative.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")!));

@@ -2,16 +2,15 @@ using System.Security.Cryptography;
 using Clearinghouse.Tests.Licensing;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Tests.Pages.Flows;
 
 public sealed class ProgramInputValidatorTests
 {
-    private static readonly ProgramInputValidator Validator = new(Options.Create(new LicensingOptions()));
+    private static readonly ProgramInputValidator Validator = new(LicensingModeSource.Fixed(LicensingMode.Lenient));
 
     private static readonly ProgramInputValidator StrictValidator =
-        new(Options.Create(new LicensingOptions { Mode = LicensingMode.Strict }));
+        new(LicensingModeSource.Fixed(LicensingMode.Strict));
 
     private static ProgramInput For(string programCode) => new()
     {

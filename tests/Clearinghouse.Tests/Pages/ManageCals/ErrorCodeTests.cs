@@ -1,7 +1,6 @@
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.Flows;
 using Clearinghouse.Web.Pages.ManageCals;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Tests.Pages.ManageCals;
 
@@ -26,7 +25,7 @@ public sealed class ErrorCodeTests
     [Fact]
     public void EveryFailure_OfStepsOneAndTwo_CarriesAPublishedCode()
     {
-        var options = Options.Create(new LicensingOptions());
+        var options = LicensingModeSource.Fixed(LicensingMode.Lenient);
         var failures = new RequestInputValidator(options).Validate(new RequestInput()).Errors
             .Concat(new ContactInputValidator().Validate(new ContactInput { Email = "x", Phone = "x", City = "a\u0007" }).Errors)
             .Concat(new ContactInputValidator().Validate(new ContactInput { LastName = new string('x', 101) }).Errors)
@@ -45,7 +44,7 @@ public sealed class ErrorCodeTests
     [MemberData(nameof(ProgramCodes))]
     public void EveryFailure_OfStepThree_CarriesAPublishedCode(string programCode)
     {
-        var validator = new ProgramInputValidator(Options.Create(new LicensingOptions()));
+        var validator = new ProgramInputValidator(LicensingModeSource.Fixed(LicensingMode.Lenient));
         var input = new ProgramInput { Program = Catalogue.FindProgram(programCode)!, LicenseCodes = ["x"], LicenseNumber = "x", AgreementNumber = "x", Quantity = "x" };
 
         var failures = validator.Validate(input).Errors;

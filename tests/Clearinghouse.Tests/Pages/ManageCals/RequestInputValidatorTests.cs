@@ -2,16 +2,15 @@ using System.Security.Cryptography;
 using Clearinghouse.Tests.Licensing;
 using Clearinghouse.Web.Licensing;
 using Clearinghouse.Web.Pages.ManageCals;
-using Microsoft.Extensions.Options;
 
 namespace Clearinghouse.Tests.Pages.ManageCals;
 
 public sealed class RequestInputValidatorTests
 {
-    private static readonly RequestInputValidator Validator = new(Options.Create(new LicensingOptions()));
+    private static readonly RequestInputValidator Validator = new(LicensingModeSource.Fixed(LicensingMode.Lenient));
 
     private static readonly RequestInputValidator StrictValidator =
-        new(Options.Create(new LicensingOptions { Mode = LicensingMode.Strict }));
+        new(LicensingModeSource.Fixed(LicensingMode.Strict));
 
     private static RequestInput Valid() => new()
     {

@@ -483,6 +483,84 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                     b.ToTable("KeyPackInstallations", (string)null);
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.LabApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("LabApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.LabSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FaultDelayMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("FaultErrorRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("IdSeed")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("IdsDrawn")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("OutageFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("OutageTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LabSettings", (string)null);
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Data.LicenseServer", b =>
                 {
                     b.Property<string>("Id")
@@ -1414,6 +1492,15 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("LicenseServerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.LabApiKey", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Accounts.ConsoleUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -476,6 +476,84 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                     b.ToTable("KeyPackInstallations", (string)null);
                 });
 
+            modelBuilder.Entity("Clearinghouse.Web.Data.LabApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("LabApiKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.LabSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FaultDelayMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FaultErrorRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("IdSeed")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IdsDrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutageFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutageTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LabSettings", (string)null);
+                });
+
             modelBuilder.Entity("Clearinghouse.Web.Data.LicenseServer", b =>
                 {
                     b.Property<string>("Id")
@@ -1401,6 +1479,15 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LicenseServerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Clearinghouse.Web.Data.LabApiKey", b =>
+                {
+                    b.HasOne("Clearinghouse.Web.Accounts.ConsoleUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
