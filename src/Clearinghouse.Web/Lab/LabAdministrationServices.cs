@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
 
 namespace Clearinghouse.Web.Lab;
@@ -33,8 +34,11 @@ public static class LabAdministrationServices
         var lab = app.ApplicationServices.GetRequiredService<LabState>();
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js") &&
-                !context.Request.Path.StartsWithSegments("/health"))
+            // Not for static files, nor for the probes and metrics, which must answer while the database cannot
+            // (not reachable, not migrated yet): they report that rather than fail on the lab's settings.
+            var path = context.Request.Path;
+            if (!path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") &&
+                path != HealthEndpoints.LivenessPath && path != HealthEndpoints.ReadinessPath && path != Telemetry.MetricsPath)
             {
                 await lab.GetAsync(context.RequestAborted);
             }

@@ -33,7 +33,7 @@ public sealed class LabState(IServiceScopeFactory scopes, TimeProvider clock, IO
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private volatile Entry _entry = new(LabSnapshot.Nothing, DateTimeOffset.MinValue, Loaded: false);
+    private volatile Entry _entry = new(LabSnapshot.Nothing, ReadAt: 0, Loaded: false);
 
     /// <summary>The settings as last read; <see cref="LabSnapshot.Nothing"/> until the first request read them.</summary>
     public LabSnapshot Current => _entry.Snapshot;
@@ -48,7 +48,7 @@ public sealed class LabState(IServiceScopeFactory scopes, TimeProvider clock, IO
     public async ValueTask<LabSnapshot> GetAsync(CancellationToken cancellationToken)
     {
         var entry = _entry;
-        if (entry.Loaded && clock.GetUtcNow() - entry.ReadAt < CacheFor)
+        if (entry.Loaded && clock.GetElapsedTime(entry.ReadAt) < CacheFor)
         {
             return entry.Snapshot;
         }
@@ -62,12 +62,12 @@ public sealed class LabState(IServiceScopeFactory scopes, TimeProvider clock, IO
         try
         {
             entry = _entry;
-            if (entry.Loaded && clock.GetUtcNow() - entry.ReadAt < CacheFor)
+            if (entry.Loaded && clock.GetElapsedTime(entry.ReadAt) < CacheFor)
             {
                 return entry.Snapshot;
             }
 
-            var readAt = clock.GetUtcNow();
+            var readAt = clock.GetTimestamp();
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ClearinghouseDbContext>();
             var row = await db.LabSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == LabSettings.SingletonId, cancellationToken);
@@ -82,7 +82,8 @@ public sealed class LabState(IServiceScopeFactory scopes, TimeProvider clock, IO
     }
 
     /// <summary>What this instance just saved, in force here from now (others read it within <see cref="CacheFor"/>).</summary>
-    public void Remember(LabSettings? saved) => _entry = new Entry(LabSnapshot.Of(saved), clock.GetUtcNow(), Loaded: true);
+    public void Remember(LabSettings? saved) => _entry = new Entry(LabSnapshot.Of(saved), clock.GetTimestamp(), Loaded: true);
 
-    private sealed record Entry(LabSnapshot Snapshot, DateTimeOffset ReadAt, bool Loaded);
+    /// <param name="ReadAt">When it was read, as a monotonic timestamp: its age does not depend on the wall clock.</param>
+    private sealed record Entry(LabSnapshot Snapshot, long ReadAt, bool Loaded);
 }
