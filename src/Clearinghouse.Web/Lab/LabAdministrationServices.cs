@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Clearinghouse.Web.Hosting;
 using Clearinghouse.Web.Licensing;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Web.Lab;
 
@@ -36,11 +39,21 @@ public static class LabAdministrationServices
         {
             // Not for static files, nor for the probes and metrics, which must answer while the database cannot
             // (not reachable, not migrated yet): they report that rather than fail on the lab's settings.
+            // Nor for an error page shown for a request that failed (the database may be what failed), and a database
+            // that cannot be read leaves the settings as they were: the request's own work then meets the fault.
             var path = context.Request.Path;
-            if (!path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") &&
-                path != HealthEndpoints.LivenessPath && path != HealthEndpoints.ReadinessPath && path != Telemetry.MetricsPath)
+            if (!path.StartsWithSegments("/css") && !path.StartsWithSegments("/js") && !path.StartsWithSegments("/swagger") &&
+                path != HealthEndpoints.LivenessPath && path != HealthEndpoints.ReadinessPath && path != Telemetry.MetricsPath &&
+                context.Features.Get<IExceptionHandlerFeature>() is null && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
-                await lab.GetAsync(context.RequestAborted);
+                try
+                {
+                    await lab.GetAsync(context.RequestAborted);
+                }
+                catch (Exception exception) when (exception is DbException or DbUpdateException)
+                {
+                    // Logged, if at all, by whatever the request does next with the same database.
+                }
             }
 
             await next(context);

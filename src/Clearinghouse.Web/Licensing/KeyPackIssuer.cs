@@ -142,6 +142,11 @@ public sealed class KeyPackIssuer(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 metrics.KeyPackIssued(keyPack);
+                if (installAtOnce)
+                {
+                    metrics.KeyPackInstalled(keyPack);
+                }
+
                 return IssueOutcome.Issued(keyPack);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)

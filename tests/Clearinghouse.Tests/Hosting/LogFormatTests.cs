@@ -21,6 +21,9 @@ public sealed class LogFormatTests : IDisposable
         {
             ["ConnectionStrings:Clearinghouse"] = $"Data Source={Path.Combine(_folder, "clearinghouse.db")}",
             ["Logging:Format"] = "json",
+
+            // A process runs as Production, where migrations are a deploy step; this one applies them as it starts.
+            ["Database:MigrateOnStartup"] = "true",
         });
         var address = await portal.WaitUntilListeningAsync(StartTimeout);
         using (var client = new HttpClient { BaseAddress = address })

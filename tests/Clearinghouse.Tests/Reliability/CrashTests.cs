@@ -123,6 +123,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     {
         ["ConnectionStrings:Clearinghouse"] = $"Data Source={DatabasePath}",
 
+        // The process runs as Production, where migrations are a deploy step; here the start applies them.
+        ["Database:MigrateOnStartup"] = "true",
+
         // One client issues everything: the limits have tests of their own.
         ["RateLimits:ApiRequestsBurstPerClient"] = "1000000",
         ["RateLimits:ApiRequestsBurstPerServer"] = "1000000",

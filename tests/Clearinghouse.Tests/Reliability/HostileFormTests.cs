@@ -202,7 +202,7 @@ public abstract class HostileFormTests<TFactory> : IClassFixture<TFactory>, IDis
         GC.SuppressFinalize(this);
     }
 
-    private HttpClient PageClient() => _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient PageClient() => _host.CreateSecureClient();
 
     private static bool IsOneLineOfText(string value) =>
         value.Length is > 0 and <= 60 && !string.IsNullOrWhiteSpace(value) &&
