@@ -156,9 +156,12 @@ public static class AccountServices
 
             var user = NewUser(account.Email, account.DisplayName, services.GetRequiredService<TimeProvider>());
             var created = await CreatedByEitherAsync(db, () => users.CreateAsync(user, account.Password));
-            if (created is null)
+            // Another instance starting at the same time created it (and gives it its roles): between the check above
+            // and the insert (the unique index refuses this one), or before Identity's own check for a duplicate.
+            if (created is null || !created.Succeeded && created.Errors.All(e => e.Code is "DuplicateUserName" or "DuplicateEmail")
+                && await users.FindByEmailAsync(account.Email) is not null)
             {
-                continue; // another instance starting at the same time created it (and gives it its roles)
+                continue;
             }
 
             if (!created.Succeeded)
