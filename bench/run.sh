@@ -105,12 +105,14 @@ fresh_database() {
 
 # --- The portal --------------------------------------------------------------------------------------------------------
 # start_portal CONNECTION: starts it on a fresh database and sets startup_ms (launch to the first page served).
+# Production settings, but plain HTTP on loopback and the schema applied at start (a deploy step elsewhere).
 # The rate limits are lifted (their bursts made endless): the bench is one client address hammering a few servers.
 start_portal() {
     local db_provider=Sqlite
     [[ $provider == postgres ]] && db_provider=PostgreSql
     local started; started=$(date +%s%N)
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+        Database__MigrateOnStartup=true Https__Redirect=false Https__SecureCookies=false \
         Database__Provider=$db_provider ConnectionStrings__Clearinghouse="$1" \
         RateLimits__NewRequestsBurst=1000000000 RateLimits__ApiRequestsBurstPerClient=1000000000 \
         RateLimits__ApiRequestsBurstPerServer=1000000000 \

@@ -17,6 +17,7 @@ trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 echo "building Release"
 dotnet build src/Clearinghouse.Web -c Release -nologo -v quiet >/dev/null
 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Database__MigrateOnStartup=true Https__Redirect=false Https__SecureCookies=false \
     ConnectionStrings__Clearinghouse="Data Source=$work/soak.db" \
     RateLimits__NewRequestsBurst=1000000 RateLimits__ApiRequestsBurstPerClient=1000000 \
     RateLimits__ApiRequestsBurstPerServer=1000000 \
