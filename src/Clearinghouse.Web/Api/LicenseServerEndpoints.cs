@@ -212,7 +212,7 @@ public static class LicenseServerEndpoints
     }
 
     private static async Task<Results<Created<KeyPackResponse>, ProblemHttpResult>> RequestCalsAsync(
-        HttpContext http, CalRequestBody? body, ClearinghouseDbContext db, KeyPackIssuer issuer, KeyPackInstaller installer,
+        HttpContext http, CalRequestBody? body, ClearinghouseDbContext db, KeyPackIssuer issuer,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var server = http.AuthenticatedServer()!;
@@ -237,32 +237,17 @@ public static class LicenseServerEndpoints
         // Who asks is who activated the server: its activation (or last reactivation) request holds the contact.
         (await ContactOfAsync(db, server.Id, cancellationToken)).ApplyTo(request);
         body.ToProgramInput().ApplyTo(request);
-        db.CalRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
 
-        // Installed at once, in the issuing transaction: the server asked for the CALs itself, so nobody has to type
-        // the key pack's ID, and there is no moment at which it is issued but not installed.
-        var outcome = await issuer.TryIssueAsync(request.Id, reviewedVersion: null, installAtOnce: true, cancellationToken);
+        // Saved with its key pack, installed at once, in one transaction: the server asked for the CALs itself, so
+        // nobody has to type the key pack's ID, and there is no moment at which it is issued but not installed. A
+        // refused request is not kept: the refusal is the whole answer.
+        var outcome = await issuer.TryIssueNewAsync(request, installAtOnce: true, cancellationToken);
         if (outcome.Status == IssueStatus.Refused)
         {
-            await ForgetRefusedAsync(db, request.Id, cancellationToken);
             return ApiProblems.Refused(outcome.Refusals);
         }
 
-        var keyPack = outcome.KeyPack ?? throw new InvalidOperationException($"CAL request {request.Id} was not issued.");
-        if (keyPack.Installation is null)
-        {
-            // Issued before this call read it (by a racing submission of the same request): install it as a
-            // submission would.
-            var installed = await installer.InstallAsync(server.Id, keyPack.Id, cancellationToken);
-            if (installed.Outcome != InstallOutcome.Installed)
-            {
-                return KeyPackInstallationEndpoints.Refusal(installed, server.Id, keyPack.Id);
-            }
-
-            keyPack = installed.KeyPack!;
-        }
-
+        var keyPack = outcome.KeyPack ?? throw new InvalidOperationException($"CAL request {request.Id} was not complete.");
         var response = KeyPackResponse.Of(keyPack);
         return TypedResults.Created(
             $"{LicenseServerApi.Prefix}/license-servers/{response.LicenseServerId}/key-packs/{response.KeyPackId}", response);

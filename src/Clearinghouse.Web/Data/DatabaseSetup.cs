@@ -128,6 +128,9 @@ public static class DatabaseSetup
         switch (target.Provider)
         {
             case DatabaseProvider.Sqlite:
+                // One gate per database file this container writes to (SqliteWriteGate).
+                services.AddSingleton(provider => new SqliteWriteGate(
+                    provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeout));
                 services.AddDbContextPool<ClearinghouseDbContext, SqliteClearinghouseDbContext>(Configure);
                 break;
             case DatabaseProvider.SqlServer:
@@ -141,7 +144,8 @@ public static class DatabaseSetup
         return services;
 
         void Configure(IServiceProvider provider, DbContextOptionsBuilder builder) =>
-            ConfigureProvider(builder, target, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+            ConfigureProvider(builder, target, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                provider.GetService<SqliteWriteGate>());
     }
 
     /// <summary>
@@ -204,7 +208,8 @@ public static class DatabaseSetup
         Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase))
             is { } name ? Enum.Parse<DatabaseProvider>(name) : null;
 
-    internal static void ConfigureProvider(DbContextOptionsBuilder builder, DatabaseTarget target, DatabaseOptions options)
+    internal static void ConfigureProvider(
+        DbContextOptionsBuilder builder, DatabaseTarget target, DatabaseOptions options, SqliteWriteGate? writeGate = null)
     {
         switch (target.Provider)
         {
@@ -215,6 +220,11 @@ public static class DatabaseSetup
                     DefaultTimeout = (int)Math.Ceiling(options.SqliteBusyTimeout.TotalSeconds),
                 };
                 builder.UseSqlite(sqlite.ToString());
+                if (writeGate is not null)
+                {
+                    builder.AddInterceptors(writeGate);
+                }
+
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(target.ConnectionString, sql => sql.EnableRetryOnFailure(

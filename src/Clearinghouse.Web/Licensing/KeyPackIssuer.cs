@@ -165,6 +165,85 @@ public sealed class KeyPackIssuer(
         }
     }
 
+    /// <summary>
+    /// Issues a request that is not saved yet — the automatic method, where a license server asks and nobody drafts:
+    /// the request, its key pack and (with <paramref name="installAtOnce"/>) the installation are saved in one
+    /// transaction, under the same rules as <see cref="TryIssueAsync(Guid, int?, bool, CancellationToken)"/>. A refused
+    /// request is not saved at all: the refusal is the whole answer.
+    /// </summary>
+    /// <param name="request">Complete, not tracked, not in the database (its ID is new).</param>
+    public async Task<IssueOutcome> TryIssueNewAsync(CalRequest request, bool installAtOnce, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsIssuable(request))
+        {
+            return IssueOutcome.NotIssuable;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // The first attempt reads without holding anything up. One that lost a race holds the target server's
+                // row from its first read to its commit: a lab's scripts asking for one license server in parallel each
+                // touch that server's version, and would otherwise go on losing races to each other until the attempts
+                // ran out.
+                var outcome = attempt == 1
+                    ? await AttemptNewAsync(request, installAtOnce, cancellationToken)
+                    : await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                    {
+                        db.ChangeTracker.Clear();
+                        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                        await db.LicenseServers.Where(s => s.Id == request.TargetLicenseServerId)
+                            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Version, s => s.Version), cancellationToken);
+                        var held = await AttemptNewAsync(request, installAtOnce, cancellationToken);
+                        await transaction.CommitAsync(cancellationToken);
+                        return held;
+                    });
+                if (outcome.KeyPack is { } keyPack)
+                {
+                    metrics.KeyPackIssued(keyPack);
+                    if (installAtOnce)
+                    {
+                        metrics.KeyPackInstalled(keyPack);
+                    }
+                }
+
+                return outcome;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // The target server, a key pack this migration moves or a purchase was saved since it was read.
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException exception) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // Another request recorded the same new license server or used the same retail license code first.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>One attempt of <see cref="TryIssueNewAsync"/>: the rules, then one SaveChanges (nothing when refused).</summary>
+    private async Task<IssueOutcome> AttemptNewAsync(CalRequest request, bool installAtOnce, CancellationToken cancellationToken)
+    {
+        // What an attempt that lost its race made of the request is made again from what the database holds now.
+        request.KeyPack = null;
+        request.SubmittedAt = null;
+        db.CalRequests.Add(request);
+        var facts = RequestFacts.Of(request);
+        var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+        if (assessment.Refusals.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return IssueOutcome.Refused(assessment.Refusals);
+        }
+
+        var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return IssueOutcome.Issued(keyPack);
+    }
+
     /// <summary>Whether a request holds everything its kind needs to issue a key pack.</summary>
     internal static bool IsIssuable(CalRequest request) => request.Kind switch
     {

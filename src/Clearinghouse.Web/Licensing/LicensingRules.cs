@@ -193,26 +193,29 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
                     p.CalTypeCode == calType,
                 cancellationToken)
             : null;
-        var active = await Query(db.KeyPacks, tracked)
-            .Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version && k.CalTypeCode == calType &&
-                k.MigratedToKeyPackId == null)
-            .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
-            .ToListAsync(cancellationToken);
+
+        // The purchase's active key packs: a lab may issue thousands against one agreement, so they are never all read.
+        var active = db.KeyPacks.Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version &&
+            k.CalTypeCode == calType && k.MigratedToKeyPackId == null);
 
         if (facts.Kind == RequestKind.ManageCals && facts.Quantity is { } asked)
         {
             // Migration moves CALs: the purchase's key packs on other servers, oldest first, until they cover what is
             // asked for. A key pack moves whole; one moved is marked and counts no more, so no CAL is counted twice.
+            // Read one by one and no further than needed.
             var moved = 0;
-            foreach (var keyPack in active.Where(k => k.LicenseServerId != facts.TargetLicenseServerId))
+            var others = (tracked ? active : active.AsNoTracking())
+                .Where(k => k.LicenseServerId != facts.TargetLicenseServerId)
+                .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
+                .AsAsyncEnumerable();
+            await foreach (var keyPack in others.WithCancellation(cancellationToken))
             {
+                assessment.ToMigrate.Add(keyPack);
+                moved += keyPack.Quantity;
                 if (moved >= asked)
                 {
                     break;
                 }
-
-                assessment.ToMigrate.Add(keyPack);
-                moved += keyPack.Quantity;
             }
         }
 
@@ -234,8 +237,9 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
         assessment.Purchases.Add(purchase);
         if (facts.Quantity is { } quantity)
         {
-            // What stays issued: the purchase's active key packs, less those this migration moves.
-            var issued = active.Except(assessment.ToMigrate).Sum(k => k.Quantity);
+            // What stays issued: the purchase's active key packs, less those this migration moves (summed by the
+            // database, after the purchase was read).
+            var issued = await active.SumAsync(k => k.Quantity, cancellationToken) - assessment.ToMigrate.Sum(k => k.Quantity);
             if (issued + quantity > purchase.Quantity)
             {
                 assessment.Add(QuantityRefusal(facts.Kind, described, codes: 0, purchase.Quantity, issued, quantity, version, calType));

@@ -108,6 +108,27 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         }
     }
 
+    /// <summary>
+    /// A lab's scripts all asking for one license server at once: each issuance touches that server's version, so each
+    /// lost race to another — until the attempts ran out and one answered 500 (found by the crash test).
+    /// </summary>
+    [Fact]
+    public async Task Issue_ManyAtOnceForOneServer_EveryOneIsIssued()
+    {
+        using var client = factory.CreateClient();
+        var server = await client.ActivateAsync();
+
+        var answers = await AllAtOnceAsync(24, async i =>
+        {
+            using var response = await client.RequestCalsAsync(server, ApiClient.Agreement("install", 1 + i));
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        });
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.Created, $"{(int)a.StatusCode}: {a.Body}"));
+        using var listed = await client.KeyPacksAsync(server);
+        Assert.Equal(24, (await listed.ReadJsonAsync()).GetProperty("keyPacks").GetArrayLength());
+    }
+
     [Fact]
     public async Task Issue_ManyAtOnceThroughTheWebFlows_GivesDistinctIds_EachStoredForItsRequest()
     {

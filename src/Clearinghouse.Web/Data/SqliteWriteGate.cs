@@ -1,0 +1,283 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Clearinghouse.Web.Data;
+
+/// <summary>
+/// Lets one connection of this portal write to the SQLite file at a time, and has the others wait for it in turn,
+/// without a thread. SQLite itself allows one writer; a second one that finds the file locked is refused
+/// (SQLITE_BUSY), and Microsoft.Data.Sqlite retries it after sleeping 150 ms on a blocked thread. Under parallel
+/// writes (a lab issuing key packs from many scripts) most of the time went to those sleeps: 16 clients issued fewer
+/// key packs per second than one. Here a transaction, or a writing statement outside one, first takes this gate.
+/// </summary>
+/// <remarks>
+/// The gate only orders this process's writers: SQLite's lock still decides, so another process on the same file, or
+/// a gate given up after <see cref="DatabaseOptions.SqliteBusyTimeout"/> (a writer that waits for another of its own
+/// connections would otherwise wait for ever), falls back to SQLite's busy handling as before. It is released when the
+/// transaction ends, when the statement has run, and in any case when the connection closes.
+/// </remarks>
+internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>Per connection: whether it holds the gate (a connection is used by one caller at a time).</summary>
+    private readonly ConditionalWeakTable<DbConnection, Holding> holdings = [];
+
+    // --- Transactions: the gate from before BEGIN until the transaction ends. ---
+
+    public InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Enter(connection, Hold.Transaction);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(connection, Hold.Transaction, cancellationToken);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection());
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData.Context?.Database.GetDbConnection());
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection());
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData.Context?.Database.GetDbConnection());
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection());
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(eventData.Context?.Database.GetDbConnection());
+        return Task.CompletedTask;
+    }
+
+    // --- Statements outside a transaction: a writing one holds the gate while it runs. ---
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterForStatement(command, Hold.Reader);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, Hold.Reader, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterForStatement(command, Hold.Statement);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, Hold.Statement, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterForStatement(command, Hold.Statement);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, Hold.Statement, cancellationToken);
+        return result;
+    }
+
+    // A reader's statement (INSERT … RETURNING) commits when the reader is done with it: the gate is left when the
+    // reader is disposed (or the connection closes, or the statement fails).
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        LeaveAfterStatement(command, Hold.Reader);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        LeaveAfterStatement(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LeaveAfterStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        LeaveAfterStatement(command);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(
+        DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        LeaveAfterStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAfterStatement(command, Hold.Reader);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAfterStatement(command, Hold.Reader);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAfterStatement(command, Hold.Reader);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAfterStatement(command, Hold.Reader);
+        return Task.CompletedTask;
+    }
+
+    // --- Whatever happened, a closed connection holds nothing. ---
+
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(connection);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(connection);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether a statement outside a transaction may write. Reads — SELECT, and PRAGMA queries — never wait; anything
+    /// else (INSERT … RETURNING included) is taken for a write, which at worst waits when it need not.
+    /// </summary>
+    internal static bool MayWrite(string? sql)
+    {
+        var text = (sql ?? string.Empty).AsSpan().TrimStart();
+        return !(text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) ||
+                 text.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private bool NeedsGateForStatement(DbCommand command) =>
+        command.Transaction is null && command.Connection is { } connection && HoldOf(connection) == Hold.None &&
+        MayWrite(command.CommandText);
+
+    private void EnterForStatement(DbCommand command, Hold kind)
+    {
+        if (NeedsGateForStatement(command))
+        {
+            Enter(command.Connection!, kind);
+        }
+    }
+
+    private async ValueTask EnterForStatementAsync(DbCommand command, Hold kind, CancellationToken cancellationToken)
+    {
+        if (NeedsGateForStatement(command))
+        {
+            await EnterAsync(command.Connection!, kind, cancellationToken);
+        }
+    }
+
+    /// <summary>Leaves a statement's hold (and a reader's, when <paramref name="alsoReader"/>); never a transaction's.</summary>
+    private void LeaveAfterStatement(DbCommand command, Hold alsoReader = Hold.Statement)
+    {
+        if (command.Connection is { } connection && HoldOf(connection) is var held && (held == Hold.Statement || held == alsoReader))
+        {
+            Leave(connection);
+        }
+    }
+
+    private Hold HoldOf(DbConnection connection) => holdings.TryGetValue(connection, out var holding) ? holding.Kind : Hold.None;
+
+    private void Enter(DbConnection connection, Hold kind)
+    {
+        if (!Held(connection, kind))
+        {
+            holdings.GetOrCreateValue(connection).Kind = gate.Wait(wait) ? kind : Hold.None;
+        }
+    }
+
+    private async ValueTask EnterAsync(DbConnection connection, Hold kind, CancellationToken cancellationToken)
+    {
+        if (!Held(connection, kind))
+        {
+            // Not entered in time: go on without the gate; SQLite's own lock decides, as it always does.
+            var entered = await gate.WaitAsync(wait, cancellationToken);
+            holdings.GetOrCreateValue(connection).Kind = entered ? kind : Hold.None;
+        }
+    }
+
+    /// <summary>Whether the connection holds the gate already; a transaction begun then keeps it until it ends.</summary>
+    private bool Held(DbConnection connection, Hold kind)
+    {
+        if (!holdings.TryGetValue(connection, out var holding) || holding.Kind == Hold.None)
+        {
+            return false;
+        }
+
+        if (kind == Hold.Transaction)
+        {
+            holding.Kind = Hold.Transaction;
+        }
+
+        return true;
+    }
+
+    private void Leave(DbConnection? connection)
+    {
+        if (connection is not null && holdings.TryGetValue(connection, out var holding) && holding.Kind != Hold.None)
+        {
+            holding.Kind = Hold.None;
+            gate.Release();
+        }
+    }
+
+    private enum Hold
+    {
+        None,
+
+        /// <summary>A statement run with ExecuteNonQuery or ExecuteScalar: done when it returns.</summary>
+        Statement,
+
+        /// <summary>A writing statement read as a reader: done when the connection closes.</summary>
+        Reader,
+
+        /// <summary>From BEGIN to COMMIT or ROLLBACK.</summary>
+        Transaction,
+    }
+
+    private sealed class Holding
+    {
+        public Hold Kind { get; set; }
+    }
+}
