@@ -108,46 +108,47 @@ public sealed class KeyPackIssuer(
     public async Task<IssueOutcome> TryIssueAsync(
         Guid requestId, int? reviewedVersion, bool installAtOnce, CancellationToken cancellationToken = default)
     {
+        string? serverId = null;
         for (var attempt = 1; ; attempt++)
         {
-            var request = await db.CalRequests.Include(r => r.KeyPack)
-                .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-            if (request is null)
-            {
-                return IssueOutcome.NotIssuable;
-            }
-
-            if (request.KeyPack is { } issued)
-            {
-                return IssueOutcome.Issued(issued);
-            }
-
-            if (!IsIssuable(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
-            {
-                return IssueOutcome.NotIssuable;
-            }
-
-            var facts = RequestFacts.Of(request);
-            var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
-            if (assessment.Refusals.Count > 0)
-            {
-                // Another submission of this same request (a double click) may have committed between the read above and
-                // the rules' reads: its own code installed, its own purchase used. Then its key pack is the answer.
-                var issuedMeanwhile = await db.KeyPacks.AsNoTracking().SingleOrDefaultAsync(k => k.RequestId == requestId, cancellationToken);
-                return issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals);
-            }
-
-            var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                metrics.KeyPackIssued(keyPack);
-                if (installAtOnce)
+                var (outcome, issuedNow) = await AttemptAsync(attempt, serverId, async () =>
                 {
-                    metrics.KeyPackInstalled(keyPack);
-                }
+                    var request = await db.CalRequests.Include(r => r.KeyPack)
+                        .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+                    if (request is null)
+                    {
+                        return (IssueOutcome.NotIssuable, false);
+                    }
 
-                return IssueOutcome.Issued(keyPack);
+                    serverId = request.TargetLicenseServerId;
+                    if (request.KeyPack is { } issued)
+                    {
+                        return (IssueOutcome.Issued(issued), false);
+                    }
+
+                    if (!IsIssuable(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
+                    {
+                        return (IssueOutcome.NotIssuable, false);
+                    }
+
+                    var facts = RequestFacts.Of(request);
+                    var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+                    if (assessment.Refusals.Count > 0)
+                    {
+                        // Another submission of this same request (a double click) may have committed between the read
+                        // above and the rules' reads: its own code installed, its own purchase used. Then its key pack is
+                        // the answer.
+                        var issuedMeanwhile = await db.KeyPacks.AsNoTracking().SingleOrDefaultAsync(k => k.RequestId == requestId, cancellationToken);
+                        return (issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals), false);
+                    }
+
+                    var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
+                    await db.SaveChangesAsync(cancellationToken);
+                    return (IssueOutcome.Issued(keyPack), true);
+                }, cancellationToken);
+                return Counted(outcome, issuedNow, installAtOnce);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -184,32 +185,25 @@ public sealed class KeyPackIssuer(
         {
             try
             {
-                // The first attempt reads without holding anything up. One that lost a race holds the target server's
-                // row from its first read to its commit: a lab's scripts asking for one license server in parallel each
-                // touch that server's version, and would otherwise go on losing races to each other until the attempts
-                // ran out.
-                var outcome = attempt == 1
-                    ? await AttemptNewAsync(request, installAtOnce, cancellationToken)
-                    : await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                var (outcome, issuedNow) = await AttemptAsync(attempt, request.TargetLicenseServerId, async () =>
+                {
+                    // What an attempt that lost its race made of the request is made again from what the database holds.
+                    request.KeyPack = null;
+                    request.SubmittedAt = null;
+                    db.CalRequests.Add(request);
+                    var facts = RequestFacts.Of(request);
+                    var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+                    if (assessment.Refusals.Count > 0)
                     {
                         db.ChangeTracker.Clear();
-                        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                        await db.LicenseServers.Where(s => s.Id == request.TargetLicenseServerId)
-                            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Version, s => s.Version), cancellationToken);
-                        var held = await AttemptNewAsync(request, installAtOnce, cancellationToken);
-                        await transaction.CommitAsync(cancellationToken);
-                        return held;
-                    });
-                if (outcome.KeyPack is { } keyPack)
-                {
-                    metrics.KeyPackIssued(keyPack);
-                    if (installAtOnce)
-                    {
-                        metrics.KeyPackInstalled(keyPack);
+                        return (IssueOutcome.Refused(assessment.Refusals), false);
                     }
-                }
 
-                return outcome;
+                    var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
+                    await db.SaveChangesAsync(cancellationToken);
+                    return (IssueOutcome.Issued(keyPack), true);
+                }, cancellationToken);
+                return Counted(outcome, issuedNow, installAtOnce);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -224,24 +218,44 @@ public sealed class KeyPackIssuer(
         }
     }
 
-    /// <summary>One attempt of <see cref="TryIssueNewAsync"/>: the rules, then one SaveChanges (nothing when refused).</summary>
-    private async Task<IssueOutcome> AttemptNewAsync(CalRequest request, bool installAtOnce, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt at issuing. The first reads without holding anything up. One after a lost race holds the target
+    /// server's row from before its first read to its commit: parallel issuances for one license server (a lab's
+    /// scripts, a desk's colleagues) each touch that server's version, and would otherwise go on losing races to each
+    /// other until the attempts ran out.
+    /// </summary>
+    private async Task<(IssueOutcome Outcome, bool IssuedNow)> AttemptAsync(
+        int attempt, string? serverId, Func<Task<(IssueOutcome, bool)>> once, CancellationToken cancellationToken)
     {
-        // What an attempt that lost its race made of the request is made again from what the database holds now.
-        request.KeyPack = null;
-        request.SubmittedAt = null;
-        db.CalRequests.Add(request);
-        var facts = RequestFacts.Of(request);
-        var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
-        if (assessment.Refusals.Count > 0)
+        if (attempt == 1 || serverId is null)
         {
-            db.ChangeTracker.Clear();
-            return IssueOutcome.Refused(assessment.Refusals);
+            return await once();
         }
 
-        var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
-        await db.SaveChangesAsync(cancellationToken);
-        return IssueOutcome.Issued(keyPack);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LicenseServers.Where(s => s.Id == serverId)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.Version, s => s.Version), cancellationToken);
+            var result = await once();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+    }
+
+    private IssueOutcome Counted(IssueOutcome outcome, bool issuedNow, bool installAtOnce)
+    {
+        if (issuedNow)
+        {
+            metrics.KeyPackIssued(outcome.KeyPack!);
+            if (installAtOnce)
+            {
+                metrics.KeyPackInstalled(outcome.KeyPack!);
+            }
+        }
+
+        return outcome;
     }
 
     /// <summary>Whether a request holds everything its kind needs to issue a key pack.</summary>
