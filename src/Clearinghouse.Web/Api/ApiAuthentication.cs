@@ -63,7 +63,7 @@ public static class ApiAuthentication
 
         var db = http.RequestServices.GetRequiredService<ClearinghouseDbContext>();
         var serverId = parsed.Value!;
-        var server = await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serverId, http.RequestAborted);
+        var server = await HotQueries.ServerByIdAsync(db, serverId, http.RequestAborted);
         http.Items[ServerReadKey] = new ServerRead(server);
         if (onlyWhenServerHasOne && server?.CredentialHash is null)
         {

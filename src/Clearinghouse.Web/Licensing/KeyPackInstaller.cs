@@ -67,7 +67,7 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
             var reused = attempt == 1 && readEarlier is not null && readEarlier.Server?.Id == licenseServerId;
             var server = reused
                 ? readEarlier!.Server
-                : await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == licenseServerId, cancellationToken);
+                : await HotQueries.ServerByIdAsync(db, licenseServerId, cancellationToken);
             var result = await InstallOnceAsync(server, licenseServerId, keyPackId, lastAttempt: attempt >= MaxAttempts, cancellationToken);
             if (result is null)
             {
@@ -101,8 +101,8 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
             return new InstallResult(InstallOutcome.ServerDeactivated, null);
         }
 
-        var keyPack = await db.KeyPacks.Include(k => k.Installation)
-            .SingleOrDefaultAsync(k => k.Id == keyPackId, cancellationToken);
+        // Read untracked: a repeat submission, the common one, changes nothing.
+        var keyPack = await HotQueries.KeyPackWithInstallationAsync(db, keyPackId, cancellationToken);
         if (keyPack is null)
         {
             return new InstallResult(InstallOutcome.NotFound, null);
@@ -133,6 +133,8 @@ public sealed class KeyPackInstaller(ClearinghouseDbContext db, TimeProvider clo
             return new InstallResult(InstallOutcome.VersionNewerThanServer, keyPack, server!.ProductVersionCode);
         }
 
+        // Tracked from here as read, so that the save is guarded by the version read.
+        db.KeyPacks.Attach(keyPack);
         keyPack.Installation = new KeyPackInstallation
         {
             KeyPackId = keyPack.Id,
