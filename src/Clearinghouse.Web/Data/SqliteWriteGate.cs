@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,14 +17,24 @@ namespace Clearinghouse.Web.Data;
 /// The gate only orders this process's writers: SQLite's lock still decides, so another process on the same file, or
 /// a gate given up after <see cref="DatabaseOptions.SqliteBusyTimeout"/> (a writer that waits for another of its own
 /// connections would otherwise wait for ever), falls back to SQLite's busy handling as before. It is released when the
-/// transaction ends, when the statement has run, and in any case when the connection closes.
+/// transaction ends, when the statement has run, and in any case when the connection closes. Once it has left the
+/// gate, a commit waits for the log to be synced (<see cref="SqliteGroupCommit"/>), so that the next writer need not.
+/// See docs/decisions/0013-sqlite-one-writer-and-group-commit.md.
 /// </remarks>
-internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly WriterQueue gate = new(wait);
+
+    /// <summary>Per SQLite handle (pooled across opens): whether it runs with synchronous=NORMAL, its commits synced here.</summary>
+    private readonly ConditionalWeakTable<object, StrongBox<bool>> relaxed = [];
 
     /// <summary>Per connection: whether it holds the gate (a connection is used by one caller at a time).</summary>
     private readonly ConditionalWeakTable<DbConnection, Holding> holdings = [];
+
+    private SqliteGroupCommit? groupCommit;
+
+    /// <summary>The group commit of this database's log, once a connection has opened it in WAL mode.</summary>
+    public SqliteGroupCommit? GroupCommit => Volatile.Read(ref groupCommit);
 
     // --- Transactions: the gate from before BEGIN until the transaction ends. ---
 
@@ -42,13 +53,11 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
         return result;
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection());
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        LeaveCommitted(eventData.Context?.Database.GetDbConnection())?.GetAwaiter().GetResult();
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Leave(eventData.Context?.Database.GetDbConnection());
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        LeaveCommitted(eventData.Context?.Database.GetDbConnection()) ?? Task.CompletedTask;
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection());
 
@@ -113,69 +122,77 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
     // reader is disposed (or the connection closes, or the statement fails).
     public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        LeaveAfterStatement(command, Hold.Reader);
+        // Committed only once the reader is disposed, just after this: synced when the connection closes.
+        if (command.Connection is { } connection && HoldOf(connection) == Hold.Reader)
+        {
+            holdings.GetOrCreateValue(connection).FlushPending = IsRelaxed(connection);
+            Leave(connection);
+        }
+
         return result;
     }
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        LeaveAfterStatement(command);
+        LeaveAfterStatement(command)?.GetAwaiter().GetResult();
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(
+    public async ValueTask<int> NonQueryExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        LeaveAfterStatement(command);
-        return ValueTask.FromResult(result);
+        await (LeaveAfterStatement(command) ?? Task.CompletedTask);
+        return result;
     }
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        LeaveAfterStatement(command);
+        LeaveAfterStatement(command)?.GetAwaiter().GetResult();
         return result;
     }
 
-    public ValueTask<object?> ScalarExecutedAsync(
+    public async ValueTask<object?> ScalarExecutedAsync(
         DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        LeaveAfterStatement(command);
-        return ValueTask.FromResult(result);
+        await (LeaveAfterStatement(command) ?? Task.CompletedTask);
+        return result;
     }
 
-    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAfterStatement(command, Hold.Reader);
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveFailedStatement(command);
 
     public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        LeaveAfterStatement(command, Hold.Reader);
+        LeaveFailedStatement(command);
         return Task.CompletedTask;
     }
 
-    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAfterStatement(command, Hold.Reader);
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveFailedStatement(command);
 
     public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        LeaveAfterStatement(command, Hold.Reader);
+        LeaveFailedStatement(command);
         return Task.CompletedTask;
     }
 
-    // --- Whatever happened, a closed connection holds nothing. ---
+    // --- Each SQLite handle in WAL mode writes with synchronous=NORMAL, its commits synced together. ---
 
-    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Configure(connection);
 
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    public Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Leave(connection);
+        Configure(connection);
         return Task.CompletedTask;
     }
 
-    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+    // --- Whatever happened, a closed connection holds nothing, and what it committed is synced. ---
 
-    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        Leave(connection);
-        return Task.CompletedTask;
-    }
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => LeaveClosed(connection)?.GetAwaiter().GetResult();
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) => LeaveClosed(connection) ?? Task.CompletedTask;
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => LeaveClosed(connection)?.GetAwaiter().GetResult();
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData) => LeaveClosed(connection) ?? Task.CompletedTask;
 
     /// <summary>
     /// Whether a statement outside a transaction may write. Reads — SELECT, and PRAGMA queries — never wait; anything
@@ -208,14 +225,84 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
         }
     }
 
-    /// <summary>Leaves a statement's hold (and a reader's, when <paramref name="alsoReader"/>); never a transaction's.</summary>
-    private void LeaveAfterStatement(DbCommand command, Hold alsoReader = Hold.Statement)
+    /// <summary>After a statement run outside a transaction: leaves its hold; the sync of its commit to wait for, if any.</summary>
+    private Task? LeaveAfterStatement(DbCommand command)
     {
-        if (command.Connection is { } connection && HoldOf(connection) is var held && (held == Hold.Statement || held == alsoReader))
+        if (command.Connection is not { } connection || HoldOf(connection) != Hold.Statement)
+        {
+            return null;
+        }
+
+        Leave(connection);
+        return IsRelaxed(connection) ? GroupCommit?.FlushAsync() : null;
+    }
+
+    /// <summary>After a statement that failed or was cancelled outside a transaction: leaves its hold (nothing committed).</summary>
+    private void LeaveFailedStatement(DbCommand command)
+    {
+        if (command.Connection is { } connection && HoldOf(connection) is Hold.Statement or Hold.Reader)
         {
             Leave(connection);
         }
     }
+
+    /// <summary>After COMMIT: leaves the gate, then the sync to wait for, if any.</summary>
+    private Task? LeaveCommitted(DbConnection? connection)
+    {
+        if (connection is null)
+        {
+            return null;
+        }
+
+        Leave(connection);
+        return IsRelaxed(connection) ? GroupCommit?.FlushAsync() : null;
+    }
+
+    /// <summary>When the connection closes: leaves whatever it held; the sync of a commit made by a reader, if any.</summary>
+    private Task? LeaveClosed(DbConnection connection)
+    {
+        Leave(connection);
+        if (!holdings.TryGetValue(connection, out var holding) || !holding.FlushPending)
+        {
+            return null;
+        }
+
+        holding.FlushPending = false;
+        return GroupCommit?.FlushAsync();
+    }
+
+    /// <summary>
+    /// On a handle's first open in WAL mode: synchronous=NORMAL, its commits then synced by the group commit. A file
+    /// not (yet) in WAL mode keeps SQLite's FULL until it is: a fresh database's first handles, opened before the
+    /// migration switches it to WAL, sync each commit themselves until then.
+    /// </summary>
+    private void Configure(DbConnection connection)
+    {
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite || relaxed.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var wal = string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase) &&
+            !string.IsNullOrEmpty(sqlite.DataSource);
+        if (wal)
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+            Interlocked.CompareExchange(ref groupCommit, new SqliteGroupCommit(sqlite.DataSource + "-wal"), null);
+        }
+
+        // A file not in WAL mode yet is asked again at the next open: the migration may switch it any moment.
+        if (wal || string.IsNullOrEmpty(sqlite.DataSource))
+        {
+            relaxed.AddOrUpdate(handle, new StrongBox<bool>(wal));
+        }
+    }
+
+    private bool IsRelaxed(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && relaxed.TryGetValue(handle, out var box) && box.Value;
 
     private Hold HoldOf(DbConnection connection) => holdings.TryGetValue(connection, out var holding) ? holding.Kind : Hold.None;
 
@@ -223,7 +310,7 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
     {
         if (!Held(connection, kind))
         {
-            holdings.GetOrCreateValue(connection).Kind = gate.Wait(wait) ? kind : Hold.None;
+            holdings.GetOrCreateValue(connection).Kind = gate.Enter() ? kind : Hold.None;
         }
     }
 
@@ -232,7 +319,7 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
         if (!Held(connection, kind))
         {
             // Not entered in time: go on without the gate; SQLite's own lock decides, as it always does.
-            var entered = await gate.WaitAsync(wait, cancellationToken);
+            var entered = await gate.EnterAsync(cancellationToken);
             holdings.GetOrCreateValue(connection).Kind = entered ? kind : Hold.None;
         }
     }
@@ -262,6 +349,8 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
         }
     }
 
+    public void Dispose() => gate.Dispose();
+
     private enum Hold
     {
         None,
@@ -279,5 +368,8 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
     private sealed class Holding
     {
         public Hold Kind { get; set; }
+
+        /// <summary>A reader's statement committed on a relaxed handle: synced when the connection closes.</summary>
+        public bool FlushPending { get; set; }
     }
 }
