@@ -40,7 +40,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// How long an SQLite write waits for another connection's lock before it fails (and the request answers 503).
-    /// Whole seconds; Microsoft.Data.Sqlite's default of 30 s held a request for half a minute.
+    /// Whole seconds; Microsoft.Data.Sqlite's default of 30 s held a request for half a minute. Also the longest wait for
+    /// a turn among the portal's own writers (<see cref="SqliteWriteGate"/>).
     /// </summary>
     public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
