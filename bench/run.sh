@@ -216,7 +216,7 @@ curl -fs -o /dev/null "$static_url"
 
 # Each load is warmed up for the whole warm-up time: .NET's tiered JIT (and its profile-guided recompilation) takes
 # tens of seconds under load to reach the code a long-running portal runs, and a path warmed for a few seconds was
-# measured at a third of its steady rate (issuance: 350/s after 8 s, about 1,000/s after 50 s).
+# measured at half its steady rate (issuance alone: 178/s in its first 8 s, about 395/s after 30 s).
 say "warming up each load for ${warmup}s"
 wrk_run "$warmup" "$static_url" >/dev/null
 wrk_run "$warmup" -s "$work/install.lua" "$install_url" >/dev/null
