@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
 namespace Clearinghouse.Web.Data;
 
 /// <summary>
@@ -83,11 +86,30 @@ internal sealed class SqliteGroupCommit(string walPath)
             // Opened for each sync: SQLite removes the log when the last connection closes (after a checkpoint that
             // syncs the database file) and makes a new one, and a sync of the old file would not cover the new one.
             using var log = File.OpenHandle(WalPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            RandomAccess.FlushToDisk(log);
+            if (OperatingSystem.IsLinux())
+            {
+                // fdatasync, as SQLite itself syncs the log: the data and the size, not the modification time, whose
+                // journal commit made each fsync several times slower here.
+                if (NativeMethods.FDataSync(log) != 0)
+                {
+                    throw new IOException($"fdatasync of {WalPath} failed (errno {Marshal.GetLastPInvokeError()}).");
+                }
+            }
+            else
+            {
+                RandomAccess.FlushToDisk(log);
+            }
         }
         catch (FileNotFoundException)
         {
             // No log: everything was checkpointed into the database file, and the checkpoint synced it.
         }
     }
+}
+
+internal static class NativeMethods
+{
+    [DllImport("libc", EntryPoint = "fdatasync", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    internal static extern int FDataSync(SafeFileHandle fd);
 }
