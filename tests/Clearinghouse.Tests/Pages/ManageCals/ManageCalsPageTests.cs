@@ -124,6 +124,20 @@ public abstract class ManageCalsPageTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal("contact", ManageCalsWizard.Step(page));
     }
 
+    /// <summary>The country list is rendered from a cached list per language: the one chosen stays chosen on a refusal.</summary>
+    [Fact]
+    public async Task Contact_WhenRefused_KeepsTheCountryOrRegionChosen()
+    {
+        var wizard = NewWizard();
+        var contact = await wizard.RequestAsync(await wizard.OpenAsync(), KeyPacks.NewLicenseServerId());
+
+        var page = await wizard.RefuseAsync(contact.Form().Fill("First name or given name", "Ada").Fill("Country/region", "NZ"));
+
+        Assert.DoesNotContain("Choose your country or region.", ManageCalsWizard.ErrorSummary(page));
+        Assert.Equal("NZ", SelectedValue(page, "Input_CountryRegionCode"));
+        Assert.Single(page.Document.QuerySelectorAll("#Input_CountryRegionCode option[selected]"));
+    }
+
     [Fact]
     public async Task Program_WhenTheCalTypeIsNotSoldForTheVersion_IsRefusedWithTheChoices()
     {
