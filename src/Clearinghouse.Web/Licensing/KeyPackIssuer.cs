@@ -109,61 +109,41 @@ public sealed class KeyPackIssuer(
         Guid requestId, int? reviewedVersion, bool installAtOnce, CancellationToken cancellationToken = default)
     {
         string? serverId = null;
-        for (var attempt = 1; ; attempt++)
+        return await WithRetriesAsync(() => serverId, async () =>
         {
-            try
+            var request = await db.CalRequests.Include(r => r.KeyPack)
+                .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+            if (request is null)
             {
-                var (outcome, issuedNow) = await AttemptAsync(attempt, serverId, async () =>
-                {
-                    var request = await db.CalRequests.Include(r => r.KeyPack)
-                        .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-                    if (request is null)
-                    {
-                        return (IssueOutcome.NotIssuable, false);
-                    }
-
-                    serverId = request.TargetLicenseServerId;
-                    if (request.KeyPack is { } issued)
-                    {
-                        return (IssueOutcome.Issued(issued), false);
-                    }
-
-                    if (!IsIssuable(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
-                    {
-                        return (IssueOutcome.NotIssuable, false);
-                    }
-
-                    var facts = RequestFacts.Of(request);
-                    var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
-                    if (assessment.Refusals.Count > 0)
-                    {
-                        // Another submission of this same request (a double click) may have committed between the read
-                        // above and the rules' reads: its own code installed, its own purchase used. Then its key pack is
-                        // the answer.
-                        var issuedMeanwhile = await db.KeyPacks.AsNoTracking().SingleOrDefaultAsync(k => k.RequestId == requestId, cancellationToken);
-                        return (issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals), false);
-                    }
-
-                    var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
-                    await db.SaveChangesAsync(cancellationToken);
-                    return (IssueOutcome.Issued(keyPack), true);
-                }, cancellationToken);
-                return Counted(outcome, issuedNow, installAtOnce);
+                return (IssueOutcome.NotIssuable, false);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+
+            serverId = request.TargetLicenseServerId;
+            if (request.KeyPack is { } issued)
             {
-                // A row was saved since it was read: the request (by a step post, or by another submission that won —
-                // its key pack is returned on the next read), a key pack this migration moves, the target server or a
-                // purchase. Decide again on what the database holds now.
-                db.ChangeTracker.Clear();
+                return (IssueOutcome.Issued(issued), false);
             }
-            catch (DbUpdateException exception) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(exception))
+
+            if (!IsIssuable(request) || (reviewedVersion is { } reviewed && request.Version != reviewed))
             {
-                // Another submission inserted this request's key pack first, another request recorded the same new
-                // license server or used the same retail license code first: read what the database now holds.
-                db.ChangeTracker.Clear();
+                return (IssueOutcome.NotIssuable, false);
             }
-        }
+
+            var facts = RequestFacts.Of(request);
+            var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+            if (assessment.Refusals.Count > 0)
+            {
+                // Another submission of this same request (a double click) may have committed between the read
+                // above and the rules' reads: its own code installed, its own purchase used. Then its key pack is
+                // the answer.
+                var issuedMeanwhile = await db.KeyPacks.AsNoTracking().SingleOrDefaultAsync(k => k.RequestId == requestId, cancellationToken);
+                return (issuedMeanwhile is not null ? IssueOutcome.Issued(issuedMeanwhile) : IssueOutcome.Refused(assessment.Refusals), false);
+            }
+
+            var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            return (IssueOutcome.Issued(keyPack), true);
+        }, installAtOnce, cancellationToken);
     }
 
     /// <summary>
@@ -181,38 +161,50 @@ public sealed class KeyPackIssuer(
             return IssueOutcome.NotIssuable;
         }
 
+        return await WithRetriesAsync(() => request.TargetLicenseServerId, async () =>
+        {
+            // What an attempt that lost its race made of the request is made again from what the database holds.
+            request.KeyPack = null;
+            request.SubmittedAt = null;
+            db.CalRequests.Add(request);
+            var facts = RequestFacts.Of(request);
+            var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+            if (assessment.Refusals.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return (IssueOutcome.Refused(assessment.Refusals), false);
+            }
+
+            var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            return (IssueOutcome.Issued(keyPack), true);
+        }, installAtOnce, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="once"/> until it does not lose a race, at most <see cref="MaxAttempts"/> times: a row saved
+    /// since it was read (the request by a step post or by another submission that won — whose key pack the next read
+    /// returns —, a key pack a migration moves, the target server, a purchase) or a unique key taken first (this
+    /// request's key pack, a new license server, a retail license code). Each attempt decides again on what the
+    /// database holds then.
+    /// </summary>
+    private async Task<IssueOutcome> WithRetriesAsync(
+        Func<string?> serverId, Func<Task<(IssueOutcome Outcome, bool IssuedNow)>> once, bool installAtOnce,
+        CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (outcome, issuedNow) = await AttemptAsync(attempt, request.TargetLicenseServerId, async () =>
-                {
-                    // What an attempt that lost its race made of the request is made again from what the database holds.
-                    request.KeyPack = null;
-                    request.SubmittedAt = null;
-                    db.CalRequests.Add(request);
-                    var facts = RequestFacts.Of(request);
-                    var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
-                    if (assessment.Refusals.Count > 0)
-                    {
-                        db.ChangeTracker.Clear();
-                        return (IssueOutcome.Refused(assessment.Refusals), false);
-                    }
-
-                    var keyPack = Issue(request, facts, assessment, installAtOnce, await ids.NextAsync(IdFormat.KeyPackId, cancellationToken));
-                    await db.SaveChangesAsync(cancellationToken);
-                    return (IssueOutcome.Issued(keyPack), true);
-                }, cancellationToken);
+                var (outcome, issuedNow) = await AttemptAsync(attempt, serverId(), once, cancellationToken);
                 return Counted(outcome, issuedNow, installAtOnce);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
             {
-                // The target server, a key pack this migration moves or a purchase was saved since it was read.
                 db.ChangeTracker.Clear();
             }
             catch (DbUpdateException exception) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(exception))
             {
-                // Another request recorded the same new license server or used the same retail license code first.
                 db.ChangeTracker.Clear();
             }
         }
@@ -225,7 +217,7 @@ public sealed class KeyPackIssuer(
     /// other until the attempts ran out.
     /// </summary>
     private async Task<(IssueOutcome Outcome, bool IssuedNow)> AttemptAsync(
-        int attempt, string? serverId, Func<Task<(IssueOutcome, bool)>> once, CancellationToken cancellationToken)
+        int attempt, string? serverId, Func<Task<(IssueOutcome Outcome, bool IssuedNow)>> once, CancellationToken cancellationToken)
     {
         if (attempt == 1 || serverId is null)
         {
