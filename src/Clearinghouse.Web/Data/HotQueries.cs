@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Clearinghouse.Web.Data;
 
 /// <summary>
-/// The reads every license server's call makes, compiled (EF.CompileAsyncQuery): EF then neither walks nor looks up
+/// The reads every license server's call makes (and the server read everywhere else), compiled (EF.CompileAsyncQuery): EF then neither walks nor looks up
 /// the query's expression again on each call. Measured on the repeat installation (bench/run.sh), where these two
 /// reads are most of the work. A compiled query keeps the model and provider it first ran with, so there is one set
 /// per model (one process may hold several: the tests run SQLite and PostgreSQL side by side).

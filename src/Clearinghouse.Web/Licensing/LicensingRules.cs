@@ -85,7 +85,7 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
     public async Task<RuleRefusal?> CheckTargetServerAsync(string licenseServerId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(licenseServerId);
-        var server = await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == licenseServerId, cancellationToken);
+        var server = await HotQueries.ServerByIdAsync(db, licenseServerId, cancellationToken);
         return TargetServerRefusal(server);
     }
 

@@ -102,7 +102,7 @@ public sealed class RequestHistory(ClearinghouseDbContext db)
 
         var concernedId = keyPack?.LicenseServerId ?? request.IssuedLicenseServerId;
         var concerned = servers.FirstOrDefault(s => s.Id == concernedId)
-            ?? (concernedId is null ? null : await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == concernedId, cancellationToken));
+            ?? (concernedId is null ? null : await HotQueries.ServerByIdAsync(db, concernedId, cancellationToken));
         var status = RequestSearch.StatusOf(
             request.SubmittedAt is not null, keyPack?.Id, keyPack?.Installation is not null, keyPack?.MigratedToKeyPackId,
             concerned?.ReplacedById, concerned?.DeactivatedAt);
@@ -116,7 +116,7 @@ public sealed class RequestHistory(ClearinghouseDbContext db)
         var chain = new List<LicenseServer>();
         for (var id = firstId; id is not null && chain.Count <= MaxReactivations;)
         {
-            var server = await db.LicenseServers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+            var server = await HotQueries.ServerByIdAsync(db, id, cancellationToken);
             if (server is null)
             {
                 break;
