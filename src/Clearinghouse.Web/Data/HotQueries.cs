@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Clearinghouse.Web.Data;
 
 /// <summary>
-/// The reads every license server's call makes (and the server read everywhere else), compiled (EF.CompileAsyncQuery): EF then neither walks nor looks up
-/// the query's expression again on each call. Measured on the repeat installation (bench/run.sh), where these two
-/// reads are most of the work. A compiled query keeps the model and provider it first ran with, so there is one set
+/// The reads every license server's call makes (and the server read everywhere else), and those every step of a flow
+/// makes, compiled (EF.CompileAsyncQuery): EF then neither walks nor looks up the query's expression again on each
+/// call. Measured on the repeat installation and the Manage CALs flow (bench/run.sh), where these reads are most of the
+/// work. A compiled query keeps the model and provider it first ran with, so there is one set
 /// per model (one process may hold several: the tests run SQLite and PostgreSQL side by side).
 /// </summary>
 internal sealed class HotQueries
@@ -22,9 +23,27 @@ internal sealed class HotQueries
         EF.CompileAsyncQuery((ClearinghouseDbContext db, string id, CancellationToken _) =>
             db.KeyPacks.AsNoTracking().Include(k => k.Installation).SingleOrDefault(k => k.Id == id));
 
+    private readonly Func<ClearinghouseDbContext, Guid, RequestKind, RequestChannel, CancellationToken, Task<CalRequest?>> requestOfFlow =
+        EF.CompileAsyncQuery((ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, CancellationToken _) =>
+            db.CalRequests.AsNoTracking().SingleOrDefault(r => r.Id == id && r.Kind == kind && r.Channel == channel));
+
+    private readonly Func<ClearinghouseDbContext, Guid, RequestKind, RequestChannel, CancellationToken, Task<CalRequest?>> trackedRequestOfFlow =
+        EF.CompileAsyncQuery((ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, CancellationToken _) =>
+            db.CalRequests.SingleOrDefault(r => r.Id == id && r.Kind == kind && r.Channel == channel));
+
     /// <summary>A license server by its canonical ID, untracked.</summary>
     public static Task<LicenseServer?> ServerByIdAsync(ClearinghouseDbContext db, string id, CancellationToken cancellationToken) =>
         For(db).serverById(db, id, cancellationToken);
+
+    /// <summary>
+    /// A request by its id, only when it is of <paramref name="kind"/> through <paramref name="channel"/> (a flow's own);
+    /// tracked to be saved, untracked to be shown.
+    /// </summary>
+    public static Task<CalRequest?> RequestOfFlowAsync(
+        ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, bool tracked, CancellationToken cancellationToken) =>
+        tracked
+            ? For(db).trackedRequestOfFlow(db, id, kind, channel, cancellationToken)
+            : For(db).requestOfFlow(db, id, kind, channel, cancellationToken);
 
     /// <summary>A key pack by its canonical ID with its installation, untracked (attach it to change it).</summary>
     public static Task<KeyPack?> KeyPackWithInstallationAsync(ClearinghouseDbContext db, string id, CancellationToken cancellationToken) =>

@@ -94,11 +94,14 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
     }
 
     /// <summary>Loads the request, or returns where to go instead (not found, an earlier step, the result).</summary>
-    protected async Task<IActionResult?> LoadAsync(Guid id)
+    /// <param name="toChange">
+    /// Track it, to be changed and saved in this request (a step's save, the submit); a page that only shows it reads
+    /// it untracked.
+    /// </param>
+    protected async Task<IActionResult?> LoadAsync(Guid id, bool toChange = false)
     {
         var flow = Flow;
-        var draft = await db.CalRequests.SingleOrDefaultAsync(
-            r => r.Id == id && r.Kind == flow.Kind && r.Channel == flow.Channel, HttpContext.RequestAborted);
+        var draft = await HotQueries.RequestOfFlowAsync(db, id, flow.Kind, flow.Channel, toChange, HttpContext.RequestAborted);
         if (draft is null)
         {
             return NotFound();
@@ -134,7 +137,7 @@ public abstract class FlowPageModel(ClearinghouseDbContext db, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(applyStep);
         for (var attempt = 1; ; attempt++)
         {
-            if (await LoadAsync(id) is { } elsewhere)
+            if (await LoadAsync(id, toChange: true) is { } elsewhere)
             {
                 return elsewhere;
             }

@@ -35,7 +35,8 @@ public sealed class ReviewStepModel(ClearinghouseDbContext db, TimeProvider cloc
     /// <param name="version">The request's version this page showed; what is issued is what the person read.</param>
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromForm] int? version)
     {
-        if (await LoadAsync(id) is { } elsewhere)
+        // Tracked: submitting saves it, in this request's unit of work.
+        if (await LoadAsync(id, toChange: true) is { } elsewhere)
         {
             return elsewhere;
         }
