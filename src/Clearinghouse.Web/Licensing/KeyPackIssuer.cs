@@ -98,6 +98,25 @@ public sealed class KeyPackIssuer(
     public Task<IssueOutcome> TryIssueAsync(Guid requestId, int? reviewedVersion, CancellationToken cancellationToken = default) =>
         TryIssueAsync(requestId, reviewedVersion, installAtOnce: false, cancellationToken);
 
+    /// <summary>
+    /// Issues the key pack of a request the caller has just read, tracked by this scope's DbContext (the review page's
+    /// submit): the first attempt decides on it as read instead of reading it again. That read is as good as one made
+    /// here: the save is guarded by the version it holds, so a request saved or submitted since fails the save, and
+    /// the next attempt reads what the database holds then.
+    /// </summary>
+    /// <inheritdoc cref="TryIssueAsync(Guid, int?, CancellationToken)"/>
+    /// <exception cref="ArgumentException"><paramref name="loaded"/> is not tracked here, or already submitted.</exception>
+    public Task<IssueOutcome> TryIssueAsync(CalRequest loaded, int? reviewedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        if (db.Entry(loaded).State != EntityState.Unchanged || loaded.SubmittedAt is not null)
+        {
+            throw new ArgumentException("The request must be read by this scope's DbContext, unchanged and not yet submitted.", nameof(loaded));
+        }
+
+        return TryIssueAsync(loaded.Id, loaded, reviewedVersion, installAtOnce: false, cancellationToken);
+    }
+
     /// <inheritdoc cref="TryIssueAsync(Guid, int?, CancellationToken)"/>
     /// <param name="installAtOnce">
     /// Also install the key pack on the target server, in the same transaction (the automatic connection method: the
@@ -105,14 +124,23 @@ public sealed class KeyPackIssuer(
     /// deactivated, CALs no newer than it accepts — are the issuing rules, decided on the same reads, so the key pack
     /// is issued and installed together or not at all, in one commit.
     /// </param>
-    public async Task<IssueOutcome> TryIssueAsync(
-        Guid requestId, int? reviewedVersion, bool installAtOnce, CancellationToken cancellationToken = default)
+    public Task<IssueOutcome> TryIssueAsync(
+        Guid requestId, int? reviewedVersion, bool installAtOnce, CancellationToken cancellationToken = default) =>
+        TryIssueAsync(requestId, loaded: null, reviewedVersion, installAtOnce, cancellationToken);
+
+    /// <param name="loaded">
+    /// The request, when the caller has just read it (tracked, not submitted, so without a key pack): the first attempt
+    /// decides on it; every later one reads the request again.
+    /// </param>
+    private async Task<IssueOutcome> TryIssueAsync(
+        Guid requestId, CalRequest? loaded, int? reviewedVersion, bool installAtOnce, CancellationToken cancellationToken)
     {
         string? serverId = null;
         return await WithRetriesAsync(() => serverId, async () =>
         {
-            var request = await db.CalRequests.Include(r => r.KeyPack)
+            var request = loaded ?? await db.CalRequests.Include(r => r.KeyPack)
                 .SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+            loaded = null;
             if (request is null)
             {
                 return (IssueOutcome.NotIssuable, false);

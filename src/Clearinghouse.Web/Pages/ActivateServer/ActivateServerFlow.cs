@@ -35,10 +35,10 @@ public static class ActivateServerFlow
 
     /// <summary>Submitting registers the server and issues its License Server ID, once; an activation is never refused.</summary>
     private static async Task<FlowSubmissionOutcome> SubmitAsync(
-        IServiceProvider services, Guid requestId, int? reviewedVersion, CancellationToken cancellationToken)
+        IServiceProvider services, CalRequest draft, int? reviewedVersion, CancellationToken cancellationToken)
     {
         var outcome = await services.GetRequiredService<ServerActivation>()
-            .TryActivateAsync(requestId, reviewedVersion, cancellationToken);
+            .TryActivateAsync(draft.Id, reviewedVersion, cancellationToken);
         return new(outcome.Status, outcome.Refusals);
     }
 

@@ -33,8 +33,13 @@ public sealed record FlowStep(string Key, string TitleKey, string Page, Func<Cal
 public sealed record FlowSubmissionOutcome(IssueStatus Status, IReadOnlyList<RuleRefusal> Refusals);
 
 /// <summary>Completes a reviewed request: issues what the flow issues, once.</summary>
+/// <param name="draft">
+/// The request as the review page's post read it: of the flow's kind and channel, not submitted, tracked by the
+/// request's own DbContext (the services' scope). A submission may decide on it without reading it again; its version
+/// guards the save either way.
+/// </param>
 public delegate Task<FlowSubmissionOutcome> FlowSubmission(
-    IServiceProvider services, Guid requestId, int? reviewedVersion, CancellationToken cancellationToken);
+    IServiceProvider services, CalRequest draft, int? reviewedVersion, CancellationToken cancellationToken);
 
 /// <summary>
 /// A flow of the site (Manage CALs, Install client access licenses, …) declared as data: which requests it owns, where

@@ -1,3 +1,4 @@
+using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 
 namespace Clearinghouse.Web.Pages.Flows;
@@ -7,9 +8,9 @@ public static class KeyPackFlows
 {
     /// <summary>Submitting issues the request's key pack, once (see <see cref="KeyPackIssuer.TryIssueAsync"/>).</summary>
     public static async Task<FlowSubmissionOutcome> IssueAsync(
-        IServiceProvider services, Guid requestId, int? reviewedVersion, CancellationToken cancellationToken)
+        IServiceProvider services, CalRequest draft, int? reviewedVersion, CancellationToken cancellationToken)
     {
-        var outcome = await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(requestId, reviewedVersion, cancellationToken);
+        var outcome = await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(draft, reviewedVersion, cancellationToken);
         return new(outcome.Status, outcome.Refusals);
     }
 }

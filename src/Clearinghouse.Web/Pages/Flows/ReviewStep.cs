@@ -35,13 +35,13 @@ public sealed class ReviewStepModel(ClearinghouseDbContext db, TimeProvider cloc
     /// <param name="version">The request's version this page showed; what is issued is what the person read.</param>
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid id, [FromForm] int? version)
     {
-        // Tracked: submitting saves it, in this request's unit of work.
+        // Tracked: the submission decides on the request as read here, and saves it (submitted) with what it issues.
         if (await LoadAsync(id, toChange: true) is { } elsewhere)
         {
             return elsewhere;
         }
 
-        var outcome = await Flow.Submit(HttpContext.RequestServices, id, version, HttpContext.RequestAborted);
+        var outcome = await Flow.Submit(HttpContext.RequestServices, Draft!, version, HttpContext.RequestAborted);
         return outcome.Status switch
         {
             IssueStatus.Issued => Redirect(Address(Flow.ResultPath(id))),

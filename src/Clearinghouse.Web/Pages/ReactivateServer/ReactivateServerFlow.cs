@@ -46,10 +46,10 @@ public static class ReactivateServerFlow
     /// server was reactivated since the first step checked it (by another request, in another tab).
     /// </summary>
     private static async Task<FlowSubmissionOutcome> SubmitAsync(
-        IServiceProvider services, Guid requestId, int? reviewedVersion, CancellationToken cancellationToken)
+        IServiceProvider services, CalRequest draft, int? reviewedVersion, CancellationToken cancellationToken)
     {
         var outcome = await services.GetRequiredService<ServerReactivation>()
-            .TryReactivateAsync(requestId, reviewedVersion, cancellationToken);
+            .TryReactivateAsync(draft.Id, reviewedVersion, cancellationToken);
         return new(outcome.Status, [.. outcome.Refusals.Select(Worded)]);
     }
 
