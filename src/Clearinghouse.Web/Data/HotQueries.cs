@@ -23,6 +23,10 @@ internal sealed class HotQueries
         EF.CompileAsyncQuery((ClearinghouseDbContext db, string id, CancellationToken _) =>
             db.KeyPacks.AsNoTracking().Include(k => k.Installation).SingleOrDefault(k => k.Id == id));
 
+    private readonly Func<ClearinghouseDbContext, string, CancellationToken, Task<LicenseServer?>> trackedServerById =
+        EF.CompileAsyncQuery((ClearinghouseDbContext db, string id, CancellationToken _) =>
+            db.LicenseServers.SingleOrDefault(s => s.Id == id));
+
     private readonly Func<ClearinghouseDbContext, Guid, RequestKind, RequestChannel, CancellationToken, Task<CalRequest?>> requestOfFlow =
         EF.CompileAsyncQuery((ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, CancellationToken _) =>
             db.CalRequests.AsNoTracking().SingleOrDefault(r => r.Id == id && r.Kind == kind && r.Channel == channel));
@@ -34,6 +38,10 @@ internal sealed class HotQueries
     /// <summary>A license server by its canonical ID, untracked.</summary>
     public static Task<LicenseServer?> ServerByIdAsync(ClearinghouseDbContext db, string id, CancellationToken cancellationToken) =>
         For(db).serverById(db, id, cancellationToken);
+
+    /// <summary>A license server by its canonical ID, tracked (to be changed, or its version guarded, in this unit of work).</summary>
+    public static Task<LicenseServer?> TrackedServerByIdAsync(ClearinghouseDbContext db, string id, CancellationToken cancellationToken) =>
+        For(db).trackedServerById(db, id, cancellationToken);
 
     /// <summary>
     /// A request by its id, only when it is of <paramref name="kind"/> through <paramref name="channel"/> (a flow's own);

@@ -100,7 +100,10 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
     /// The rules' verdict on <paramref name="facts"/>, and what issuing them would change: the target server, the
     /// registered purchases counted (strict mode), the key packs a migration moves, the retail codes already used.
     /// </summary>
-    /// <param name="tracked">Load what is found tracked, for the issuer to change and save in one transaction.</param>
+    /// <param name="tracked">
+    /// Load what is found tracked, for the issuer to change and save in one transaction. Untracked (a check, for its
+    /// refusals only) leaves out what no refusal depends on: <see cref="Assessment.ToMigrate"/> is then incomplete.
+    /// </param>
     internal async Task<Assessment> AssessAsync(RequestFacts facts, bool tracked, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -108,7 +111,9 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
 
         if (facts.TargetLicenseServerId is { } serverId)
         {
-            assessment.TargetServer = await Query(db.LicenseServers, tracked).SingleOrDefaultAsync(s => s.Id == serverId, cancellationToken);
+            assessment.TargetServer = tracked
+                ? await HotQueries.TrackedServerByIdAsync(db, serverId, cancellationToken)
+                : await HotQueries.ServerByIdAsync(db, serverId, cancellationToken);
             assessment.Add(TargetServerRefusal(assessment.TargetServer));
             assessment.Add(VersionRefusal(assessment.TargetServer, facts.ProductVersionCode));
         }
@@ -198,7 +203,9 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
         var active = db.KeyPacks.Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version &&
             k.CalTypeCode == calType && k.MigratedToKeyPackId == null);
 
-        if (facts.Kind == RequestKind.ManageCals && facts.Quantity is { } asked)
+        // What a migration moves is for the issuer to change, and in strict mode counts no more against the purchase; a
+        // check in lenient mode (a step's advice) refuses nothing on it, so it does not read it.
+        if (facts.Kind == RequestKind.ManageCals && facts.Quantity is { } asked && (tracked || Mode == LicensingMode.Strict))
         {
             // Migration moves CALs: the purchase's key packs on other servers, oldest first, until they cover what is
             // asked for. A key pack moves whole; one moved is marked and counts no more, so no CAL is counted twice.
@@ -269,9 +276,10 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
                     Texts.Get("Rules.LicenseCodeAlreadyInstalled", position, IdFormat.RetailLicenseCode.Format(code)), position));
             }
         }
-        else if (facts.Kind == RequestKind.ManageCals && facts.ProductVersionCode is { } version && facts.CalTypeCode is { } calType)
+        else if (tracked && facts.Kind == RequestKind.ManageCals && facts.ProductVersionCode is { } version && facts.CalTypeCode is { } calType)
         {
-            // The codes say exactly which CALs move: the key packs that hold them now, on whichever server.
+            // The codes say exactly which CALs move: the key packs that hold them now, on whichever server. Only the
+            // issuer needs them (no rule counts them), so a check does not read them.
             var holders = used.Select(c => c.KeyPackId).Distinct(StringComparer.Ordinal).ToList();
             assessment.ToMigrate.AddRange(await Query(db.KeyPacks, tracked)
                 .Where(k => holders.Contains(k.Id) && k.MigratedToKeyPackId == null && k.ProductVersionCode == version &&
