@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Clearinghouse.Web.Licensing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -35,6 +36,14 @@ internal sealed class HotQueries
         EF.CompileAsyncQuery((ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, CancellationToken _) =>
             db.CalRequests.SingleOrDefault(r => r.Id == id && r.Kind == kind && r.Channel == channel));
 
+    private readonly Func<ClearinghouseDbContext, Guid, RequestKind, RequestChannel, CancellationToken, Task<ResultRead?>> resultOfFlow =
+        EF.CompileAsyncQuery((ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, CancellationToken _) =>
+            (from r in db.CalRequests.AsNoTracking()
+             where r.Id == id && r.Kind == kind && r.Channel == channel
+             join c in db.CountriesRegions.AsNoTracking() on r.CountryRegionCode equals c.Code into countries
+             from c in countries.DefaultIfEmpty()
+             select new ResultRead(r, r.KeyPack, c)).SingleOrDefault());
+
     /// <summary>A license server by its canonical ID, untracked.</summary>
     public static Task<LicenseServer?> ServerByIdAsync(ClearinghouseDbContext db, string id, CancellationToken cancellationToken) =>
         For(db).serverById(db, id, cancellationToken);
@@ -53,9 +62,20 @@ internal sealed class HotQueries
             ? For(db).trackedRequestOfFlow(db, id, kind, channel, cancellationToken)
             : For(db).requestOfFlow(db, id, kind, channel, cancellationToken);
 
+    /// <summary>
+    /// A request of a flow as its result page shows it, in one read, untracked: the request, its key pack (null until
+    /// submitted, and for flows that issue none) and its contact's country or region (with the number the lab shows).
+    /// </summary>
+    public static Task<ResultRead?> ResultOfFlowAsync(
+        ClearinghouseDbContext db, Guid id, RequestKind kind, RequestChannel channel, CancellationToken cancellationToken) =>
+        For(db).resultOfFlow(db, id, kind, channel, cancellationToken);
+
     /// <summary>A key pack by its canonical ID with its installation, untracked (attach it to change it).</summary>
     public static Task<KeyPack?> KeyPackWithInstallationAsync(ClearinghouseDbContext db, string id, CancellationToken cancellationToken) =>
         For(db).keyPackWithInstallation(db, id, cancellationToken);
 
     private static HotQueries For(ClearinghouseDbContext db) => ByModel.GetValue(db.Model, static _ => new HotQueries());
 }
+
+/// <summary>A request with its key pack and its contact's country or region, read together (untracked).</summary>
+internal sealed record ResultRead(CalRequest Request, KeyPack? KeyPack, CountryRegion? Country);

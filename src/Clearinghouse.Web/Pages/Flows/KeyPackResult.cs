@@ -5,7 +5,6 @@ using Clearinghouse.Web.Resources;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Clearinghouse.Web.Pages.Flows;
 
@@ -18,6 +17,8 @@ namespace Clearinghouse.Web.Pages.Flows;
 public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
 {
     private Flow? _flow;
+
+    private CountryRegion? _country;
 
     /// <summary>The flow whose result this page is, by its declaration.</summary>
     public Flow Flow => _flow ??= FlowRegistry.ResultAt(PageContext.ActionDescriptor.ViewEnginePath, Request.Path)
@@ -58,9 +59,7 @@ public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
         }
 
         ViewData["Title"] = Texts.Get("KeyPackResult.PageTitle", Flow.Title);
-        var country = await db.CountriesRegions.AsNoTracking()
-            .SingleOrDefaultAsync(c => c.Code == Submitted.CountryRegionCode, HttpContext.RequestAborted);
-        SupportPhone = country is null ? null : (CatalogueNames.Of(country), country.PhoneNumber);
+        SupportPhone = _country is null ? null : (CatalogueNames.Of(_country), _country.PhoneNumber);
         return Page();
     }
 
@@ -80,16 +79,23 @@ public sealed class KeyPackResultModel(ClearinghouseDbContext db) : PageModel
         return File(System.Text.Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", fileName);
     }
 
+    /// <summary>
+    /// Reads the request with its key pack, and its contact's country or region with the number the lab shows for it,
+    /// in one query; or returns where to go instead.
+    /// </summary>
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
         var flow = Flow;
-        var request = await db.CalRequests.AsNoTracking().Include(r => r.KeyPack)
-            .SingleOrDefaultAsync(r => r.Id == id && r.Kind == flow.Kind && r.Channel == flow.Channel, HttpContext.RequestAborted);
-        if (request is null)
+        var read = await HotQueries.ResultOfFlowAsync(db, id, flow.Kind, flow.Channel, HttpContext.RequestAborted);
+        if (read is null)
         {
             return NotFound();
         }
 
+        // Untracked reads fix up no navigations: the record (Flow.Record) reads the key pack through its request.
+        var request = read.Request;
+        request.KeyPack = read.KeyPack;
+        _country = read.Country;
         if (request.KeyPack is not { } keyPack)
         {
             // Not submitted yet: the wizard knows where it stands.
