@@ -336,6 +336,64 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(first!.KeyPack!.Id, outcome.KeyPack!.Id);
     }
 
+    /// <summary>
+    /// The review page hands the issuer the request it read, and the first attempt decides on that read. A step saved
+    /// from another tab after the read must still win: the save of the stale read fails on the request's version, and
+    /// the next attempt issues what the database holds.
+    /// </summary>
+    [Fact]
+    public async Task Issue_FromARequestReadBeforeAnotherSaveOfIt_IssuesWhatTheDatabaseHolds()
+    {
+        var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 25));
+
+        var outcome = await factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<ClearinghouseDbContext>();
+            var loaded = await db.CalRequests.SingleAsync(r => r.Id == request.Id);
+            await factory.WithDbAsync(async other =>
+            {
+                var changed = await other.CalRequests.SingleAsync(r => r.Id == request.Id);
+                changed.Quantity = 30;
+                await other.SaveChangesAsync();
+            });
+            return await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(loaded, reviewedVersion: null);
+        });
+
+        Assert.Equal(IssueStatus.Issued, outcome.Status);
+        Assert.Equal(30, (await factory.KeyPackAsync(outcome.KeyPack!.Id)).Quantity);
+    }
+
+    [Fact]
+    public async Task Issue_FromARequestReadBeforeAnotherSaveOfIt_IsNotIssuedAsReviewed()
+    {
+        var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 25));
+
+        var outcome = await factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<ClearinghouseDbContext>();
+            var loaded = await db.CalRequests.SingleAsync(r => r.Id == request.Id);
+            await factory.WithDbAsync(async other =>
+            {
+                var changed = await other.CalRequests.SingleAsync(r => r.Id == request.Id);
+                changed.Quantity = 30;
+                await other.SaveChangesAsync();
+            });
+            return await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(loaded, loaded.Version);
+        });
+
+        Assert.Equal(IssueStatus.NotIssuable, outcome.Status);
+        Assert.False(await factory.WithDbAsync(db => db.KeyPacks.AnyAsync(k => k.RequestId == request.Id)));
+    }
+
+    [Fact]
+    public async Task Issue_FromARequestNotReadInTheIssuersScope_IsAnError()
+    {
+        var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 25));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => factory.WithServicesAsync(services =>
+            services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request, reviewedVersion: null)));
+    }
+
     private Task<IReadOnlyList<RuleRefusal>> CheckAsync(RequestFacts facts) =>
         factory.WithServicesAsync(services => services.GetRequiredService<LicensingRules>().CheckAsync(facts));
 
