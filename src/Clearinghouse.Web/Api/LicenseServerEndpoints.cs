@@ -241,7 +241,9 @@ public static class LicenseServerEndpoints
         // Saved with its key pack, installed at once, in one transaction: the server asked for the CALs itself, so
         // nobody has to type the key pack's ID, and there is no moment at which it is issued but not installed. A
         // refused request is not kept: the refusal is the whole answer.
-        var outcome = await issuer.TryIssueNewAsync(request, installAtOnce: true, cancellationToken);
+        // The credential check has just read the server: the first attempt decides on that read (its version guards
+        // the save) instead of reading it again.
+        var outcome = await issuer.TryIssueNewAsync(request, installAtOnce: true, cancellationToken, targetReadEarlier: server);
         if (outcome.Status == IssueStatus.Refused)
         {
             return ApiProblems.Refused(outcome.Refusals);

@@ -101,14 +101,22 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
     /// registered purchases counted (strict mode), the key packs a migration moves, the retail codes already used.
     /// </summary>
     /// <param name="tracked">Load what is found tracked, for the issuer to change and save in one transaction.</param>
-    internal async Task<Assessment> AssessAsync(RequestFacts facts, bool tracked, CancellationToken cancellationToken)
+    /// <param name="readEarlier">
+    /// The target server as this request has already read it (untracked), or null. With <paramref name="tracked"/> it is
+    /// attached instead of read again: its version, as read, guards the issuer's save, so a decision taken on a server
+    /// that changed since makes the save fail and the issuer decide again on a fresh read.
+    /// </param>
+    internal async Task<Assessment> AssessAsync(
+        RequestFacts facts, bool tracked, CancellationToken cancellationToken, LicenseServer? readEarlier = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var assessment = new Assessment();
 
         if (facts.TargetLicenseServerId is { } serverId)
         {
-            assessment.TargetServer = await Query(db.LicenseServers, tracked).SingleOrDefaultAsync(s => s.Id == serverId, cancellationToken);
+            assessment.TargetServer = tracked && readEarlier?.Id == serverId
+                ? db.LicenseServers.Attach(readEarlier).Entity
+                : await Query(db.LicenseServers, tracked).SingleOrDefaultAsync(s => s.Id == serverId, cancellationToken);
             assessment.Add(TargetServerRefusal(assessment.TargetServer));
             assessment.Add(VersionRefusal(assessment.TargetServer, facts.ProductVersionCode));
         }
