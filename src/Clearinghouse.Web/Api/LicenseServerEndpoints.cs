@@ -338,7 +338,7 @@ public static class LicenseServerEndpoints
     /// <summary>The contact of the request that gave the server its ID (activation or reactivation).</summary>
     private static async Task<ContactInput> ContactOfAsync(ClearinghouseDbContext db, string serverId, CancellationToken cancellationToken)
     {
-        var issuing = await db.CalRequests.AsNoTracking().SingleOrDefaultAsync(r => r.IssuedLicenseServerId == serverId, cancellationToken);
+        var issuing = await HotQueries.RequestThatIssuedServerAsync(db, serverId, cancellationToken);
         return issuing is null
             ? throw new InvalidOperationException($"License server {serverId} holds a credential but no request issued it.")
             : ContactInput.From(issuing);
