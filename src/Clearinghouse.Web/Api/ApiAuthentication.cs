@@ -37,7 +37,10 @@ public static class ApiAuthentication
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>The server the request's credential authenticated (tracked by nobody), or null for one without.</summary>
+    /// <summary>
+    /// The server the request's credential authenticated, or null for one without. Read untracked; an issuance for it
+    /// attaches it to the request's context (<see cref="KeyPackIssuer.TryIssueNewAsync"/>).
+    /// </summary>
     public static LicenseServer? AuthenticatedServer(this HttpContext context) =>
         context.Items.TryGetValue(AuthenticatedServerKey, out var server) ? server as LicenseServer : null;
 

@@ -241,7 +241,9 @@ public static class LicenseServerEndpoints
         // Saved with its key pack, installed at once, in one transaction: the server asked for the CALs itself, so
         // nobody has to type the key pack's ID, and there is no moment at which it is issued but not installed. A
         // refused request is not kept: the refusal is the whole answer.
-        var outcome = await issuer.TryIssueNewAsync(request, installAtOnce: true, cancellationToken);
+        // The credential check has just read the server: the first attempt decides on that read (its version guards
+        // the save) instead of reading it again.
+        var outcome = await issuer.TryIssueNewAsync(request, installAtOnce: true, cancellationToken, targetReadEarlier: server);
         if (outcome.Status == IssueStatus.Refused)
         {
             return ApiProblems.Refused(outcome.Refusals);
@@ -336,7 +338,7 @@ public static class LicenseServerEndpoints
     /// <summary>The contact of the request that gave the server its ID (activation or reactivation).</summary>
     private static async Task<ContactInput> ContactOfAsync(ClearinghouseDbContext db, string serverId, CancellationToken cancellationToken)
     {
-        var issuing = await db.CalRequests.AsNoTracking().SingleOrDefaultAsync(r => r.IssuedLicenseServerId == serverId, cancellationToken);
+        var issuing = await HotQueries.RequestThatIssuedServerAsync(db, serverId, cancellationToken);
         return issuing is null
             ? throw new InvalidOperationException($"License server {serverId} holds a credential but no request issued it.")
             : ContactInput.From(issuing);

@@ -181,7 +181,13 @@ public sealed class KeyPackIssuer(
     /// request is not saved at all: the refusal is the whole answer.
     /// </summary>
     /// <param name="request">Complete, not tracked, not in the database (its ID is new).</param>
-    public async Task<IssueOutcome> TryIssueNewAsync(CalRequest request, bool installAtOnce, CancellationToken cancellationToken = default)
+    /// <param name="targetReadEarlier">
+    /// The target server as the caller has just read it, untracked and not to be used by the caller afterwards (the
+    /// API's credential check reads it), or null. The first attempt decides on it instead of reading the server again;
+    /// its version guards the save, and an attempt after a lost race reads afresh.
+    /// </param>
+    public async Task<IssueOutcome> TryIssueNewAsync(
+        CalRequest request, bool installAtOnce, CancellationToken cancellationToken = default, LicenseServer? targetReadEarlier = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!IsIssuable(request))
@@ -196,7 +202,9 @@ public sealed class KeyPackIssuer(
             request.SubmittedAt = null;
             db.CalRequests.Add(request);
             var facts = RequestFacts.Of(request);
-            var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken);
+            var readEarlier = targetReadEarlier;
+            targetReadEarlier = null;
+            var assessment = await rules.AssessAsync(facts, tracked: true, cancellationToken, readEarlier);
             if (assessment.Refusals.Count > 0)
             {
                 db.ChangeTracker.Clear();

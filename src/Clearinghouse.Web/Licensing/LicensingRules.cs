@@ -104,16 +104,24 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
     /// Load what is found tracked, for the issuer to change and save in one transaction. Untracked (a check, for its
     /// refusals only) leaves out what no refusal depends on: <see cref="Assessment.ToMigrate"/> is then incomplete.
     /// </param>
-    internal async Task<Assessment> AssessAsync(RequestFacts facts, bool tracked, CancellationToken cancellationToken)
+    /// <param name="readEarlier">
+    /// The target server as this request has already read it (untracked), or null. With <paramref name="tracked"/> it is
+    /// attached instead of read again: its version, as read, guards the issuer's save, so a decision taken on a server
+    /// that changed since makes the save fail and the issuer decide again on a fresh read.
+    /// </param>
+    internal async Task<Assessment> AssessAsync(
+        RequestFacts facts, bool tracked, CancellationToken cancellationToken, LicenseServer? readEarlier = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var assessment = new Assessment();
 
         if (facts.TargetLicenseServerId is { } serverId)
         {
-            assessment.TargetServer = tracked
-                ? await HotQueries.TrackedServerByIdAsync(db, serverId, cancellationToken)
-                : await HotQueries.ServerByIdAsync(db, serverId, cancellationToken);
+            assessment.TargetServer = tracked && readEarlier?.Id == serverId
+                ? db.LicenseServers.Attach(readEarlier).Entity
+                : tracked
+                    ? await HotQueries.TrackedServerByIdAsync(db, serverId, cancellationToken)
+                    : await HotQueries.ServerByIdAsync(db, serverId, cancellationToken);
             assessment.Add(TargetServerRefusal(assessment.TargetServer));
             assessment.Add(VersionRefusal(assessment.TargetServer, facts.ProductVersionCode));
         }

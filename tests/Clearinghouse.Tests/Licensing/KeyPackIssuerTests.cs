@@ -394,6 +394,38 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
             services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request, reviewedVersion: null)));
     }
 
+    /// <summary>
+    /// The API decides a first attempt on the server its credential check read. If the server was deactivated after
+    /// that read, the read's version makes the save fail, and the next attempt, on a fresh read, refuses: nothing is
+    /// issued to a deactivated server.
+    /// </summary>
+    [Fact]
+    public async Task IssueNew_OnAServerReadBeforeItWasDeactivated_IsRefusedAndSavesNothing()
+    {
+        var serverId = KeyPacks.NewLicenseServerId();
+        await factory.WithDbAsync(db =>
+        {
+            db.LicenseServers.Add(new LicenseServer { Id = serverId, IssuedHere = true, FirstSeenAt = DateTimeOffset.UtcNow, ActivatedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var readEarlier = await factory.WithDbAsync(db => db.LicenseServers.AsNoTracking().SingleAsync(s => s.Id == serverId));
+        await factory.WithDbAsync(async db =>
+        {
+            var server = await db.LicenseServers.SingleAsync(s => s.Id == serverId);
+            server.DeactivatedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync();
+        });
+        var request = Agreement(RequestKind.InstallCals, serverId, KeyPacks.NewAgreementNumber(), 5);
+
+        var outcome = await factory.WithServicesAsync(services =>
+            services.GetRequiredService<KeyPackIssuer>().TryIssueNewAsync(request, installAtOnce: true, targetReadEarlier: readEarlier));
+
+        Assert.Equal(IssueStatus.Refused, outcome.Status);
+        Assert.Equal(ErrorCodes.LicenseServerDeactivated, Assert.Single(outcome.Refusals).Code);
+        Assert.False(await factory.WithDbAsync(db => db.KeyPacks.AnyAsync(k => k.LicenseServerId == serverId)));
+        Assert.False(await factory.WithDbAsync(db => db.CalRequests.AnyAsync(r => r.Id == request.Id)));
+    }
+
     private Task<IReadOnlyList<RuleRefusal>> CheckAsync(RequestFacts facts) =>
         factory.WithServicesAsync(services => services.GetRequiredService<LicensingRules>().CheckAsync(facts));
 
