@@ -10,8 +10,8 @@ namespace Clearinghouse.Web.Data;
 /// makes, compiled (EF.CompileAsyncQuery): EF then neither walks nor looks up the query's expression again on each
 /// call. Measured on the repeat installation (the server and key-pack reads are most of its work; the API's request for
 /// CALs reads the server's issuing request too) and the Manage CALs flow (bench/run.sh). A compiled query keeps the
-/// model and provider it first ran with, so there is one set
-/// per model (one process may hold several: the tests run SQLite and PostgreSQL side by side).
+/// model and provider it first ran with, so there is one set per model (one process may hold several: the tests run
+/// SQLite and PostgreSQL side by side).
 /// </summary>
 internal sealed class HotQueries
 {
