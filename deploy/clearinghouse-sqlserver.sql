@@ -1663,3 +1663,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129125749_ActiveKeyPacksOfPurchaseIndex'
+)
+BEGIN
+    DROP INDEX [IX_KeyPacks_PurchaseReference] ON [KeyPacks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129125749_ActiveKeyPacksOfPurchaseIndex'
+)
+BEGIN
+    CREATE INDEX [IX_KeyPacks_ActiveOfPurchase] ON [KeyPacks] ([PurchaseReference], [ProductVersionCode], [CalTypeCode], [MigratedToKeyPackId], [IssuedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129125749_ActiveKeyPacksOfPurchaseIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129125749_ActiveKeyPacksOfPurchaseIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

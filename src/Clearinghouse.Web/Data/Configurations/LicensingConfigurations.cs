@@ -116,9 +116,13 @@ internal sealed class KeyPackConfiguration : IEntityTypeConfiguration<KeyPack>
         builder.Property(k => k.Purpose).HasConversion<string>().HasMaxLength(FieldLengths.Kind);
         builder.Property(k => k.Version).IsConcurrencyToken();
 
-        // Key packs of one purchase: what a migration moves and what its totals add up (active ones: not migrated).
+        // Key packs of one purchase: what a migration moves and what its totals add up (active ones: not migrated). The
+        // rules read the active ones of a purchase's CALs, oldest first: the index leads to exactly those, in that order,
+        // however many key packs the purchase has had migrated away (a lab migrates one agreement's CALs thousands of
+        // times; by the purchase reference alone, each migration walked them all).
         builder.Property(k => k.PurchaseReference).HasMaxLength(FieldLengths.PurchaseReference).IsUnicode(false);
-        builder.HasIndex(k => k.PurchaseReference);
+        builder.HasIndex(k => new { k.PurchaseReference, k.ProductVersionCode, k.CalTypeCode, k.MigratedToKeyPackId, k.IssuedAt, k.Id })
+            .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
         builder.HasOne<Purchase>().WithMany().HasForeignKey(k => k.PurchaseId).OnDelete(DeleteBehavior.Restrict);
 
         // A migrated key pack points at the one that holds its CALs now.

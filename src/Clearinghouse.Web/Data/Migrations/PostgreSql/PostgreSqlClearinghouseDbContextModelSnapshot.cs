@@ -447,12 +447,13 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PurchaseId");
 
-                    b.HasIndex("PurchaseReference");
-
                     b.HasIndex("RequestId")
                         .IsUnique();
 
                     b.HasIndex("ProductVersionCode", "CalTypeCode");
+
+                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id")
+                        .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
 
                     b.ToTable("KeyPacks", null, t =>
                         {

@@ -449,13 +449,14 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("PurchaseId");
 
-                    b.HasIndex("PurchaseReference");
-
                     b.HasIndex("RequestId")
                         .IsUnique()
                         .HasFilter("[RequestId] IS NOT NULL");
 
                     b.HasIndex("ProductVersionCode", "CalTypeCode");
+
+                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id")
+                        .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
 
                     b.ToTable("KeyPacks", null, t =>
                         {
