@@ -1666,7 +1666,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129125749_ActiveKeyPacksOfPurchaseIndex'
+    WHERE [MigrationId] = N'20261129131628_ActiveKeyPacksOfPurchaseIndex'
 )
 BEGIN
     DROP INDEX [IX_KeyPacks_PurchaseReference] ON [KeyPacks];
@@ -1674,19 +1674,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129125749_ActiveKeyPacksOfPurchaseIndex'
+    WHERE [MigrationId] = N'20261129131628_ActiveKeyPacksOfPurchaseIndex'
 )
 BEGIN
-    CREATE INDEX [IX_KeyPacks_ActiveOfPurchase] ON [KeyPacks] ([PurchaseReference], [ProductVersionCode], [CalTypeCode], [MigratedToKeyPackId], [IssuedAt], [Id]);
+    CREATE INDEX [IX_KeyPacks_ActiveOfPurchase] ON [KeyPacks] ([PurchaseReference], [ProductVersionCode], [CalTypeCode], [MigratedToKeyPackId], [LicenseServerId], [IssuedAt]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261129125749_ActiveKeyPacksOfPurchaseIndex'
+    WHERE [MigrationId] = N'20261129131628_ActiveKeyPacksOfPurchaseIndex'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261129125749_ActiveKeyPacksOfPurchaseIndex', N'10.0.15');
+    VALUES (N'20261129131628_ActiveKeyPacksOfPurchaseIndex', N'10.0.15');
 END;
 
 COMMIT;

@@ -15,15 +15,17 @@ using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 namespace Clearinghouse.Tests.Data;
 
 /// <summary>
-/// What issuing reads of a purchase's key packs stays bounded while a lab issues against one agreement: the active key
-/// packs (not migrated) are found through an index that skips the migrated ones and yields them oldest first. Without
-/// it, each migration walked every key pack the agreement ever had — the benchmark's web flows, all on one agreement,
-/// read 4,600 rows per submit after a few minutes. Checked on SQLite's plans of the statements an issuance runs.
+/// What issuing reads of a purchase's key packs stays bounded while a lab issues against one agreement: a migration
+/// finds the active key packs (not migrated) on servers other than its target through an index, skipping the migrated
+/// ones and the target's own. Before, each migration walked every key pack the agreement ever had — the benchmark's web
+/// flows, all migrating one agreement to one server, read about 10,000 rows per submit after two minutes, and each flow
+/// cost the portal half as much processor again as at the start. Checked on SQLite's plans of the statements an
+/// issuance runs.
 /// </summary>
 public sealed class IssuanceQueryPlanTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
 {
     [Fact]
-    public async Task Migration_ReadsTheActiveKeyPacksOfItsPurchaseThroughAnIndex_OldestFirst()
+    public async Task Migration_SeeksTheActiveKeyPacksOfItsPurchaseOnOtherServers()
     {
         var agreement = KeyPacks.NewAgreementNumber();
         await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
@@ -40,9 +42,14 @@ public sealed class IssuanceQueryPlanTests(ClearinghouseFactory factory) : IClas
         Assert.NotEmpty(purchaseReads);
         foreach (var read in purchaseReads)
         {
+            // Each seek of the index ends at the active key packs (migrated-to null) of the servers before the target
+            // or after it, never walking the target's own.
             var plan = await PlanAsync(read);
-            Assert.True(plan.Contains("MigratedToKeyPackId=?", StringComparison.Ordinal) && !plan.Contains("TEMP B-TREE", StringComparison.Ordinal),
-                $"The read of the purchase's key packs should seek to the active ones in order; its plan:\n{plan}\nfor:\n{read.Text}");
+            var seeks = plan.Split('\n').Where(step => step.StartsWith("SEARCH", StringComparison.Ordinal)).ToList();
+            Assert.True(seeks.Count == 2 && seeks.All(seek => seek.Contains("MigratedToKeyPackId=?", StringComparison.Ordinal)) &&
+                seeks.Any(seek => seek.Contains("LicenseServerId<?", StringComparison.Ordinal)) &&
+                seeks.Any(seek => seek.Contains("LicenseServerId>?", StringComparison.Ordinal)),
+                $"The read of the purchase's key packs should seek to the active ones on other servers; its plan:\n{plan}\nfor:\n{read.Text}");
         }
     }
 

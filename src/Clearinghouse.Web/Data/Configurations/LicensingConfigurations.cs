@@ -117,11 +117,12 @@ internal sealed class KeyPackConfiguration : IEntityTypeConfiguration<KeyPack>
         builder.Property(k => k.Version).IsConcurrencyToken();
 
         // Key packs of one purchase: what a migration moves and what its totals add up (active ones: not migrated). The
-        // rules read the active ones of a purchase's CALs, oldest first: the index leads to exactly those, in that order,
-        // however many key packs the purchase has had migrated away (a lab migrates one agreement's CALs thousands of
+        // rules read the active ones of a purchase's CALs, all of them (strict mode's total) or those on servers other
+        // than a migration's target: the index leads to exactly those, however many key packs the purchase has had
+        // migrated away or migrated to the target before (a lab migrates one agreement's CALs to one server thousands of
         // times; by the purchase reference alone, each migration walked them all).
         builder.Property(k => k.PurchaseReference).HasMaxLength(FieldLengths.PurchaseReference).IsUnicode(false);
-        builder.HasIndex(k => new { k.PurchaseReference, k.ProductVersionCode, k.CalTypeCode, k.MigratedToKeyPackId, k.IssuedAt, k.Id })
+        builder.HasIndex(k => new { k.PurchaseReference, k.ProductVersionCode, k.CalTypeCode, k.MigratedToKeyPackId, k.LicenseServerId, k.IssuedAt })
             .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
         builder.HasOne<Purchase>().WithMany().HasForeignKey(k => k.PurchaseId).OnDelete(DeleteBehavior.Restrict);
 

@@ -455,7 +455,7 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id")
+                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
 
                     b.ToTable("KeyPacks", null, t =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clearinghouse.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteClearinghouseDbContext))]
-    [Migration("20261129125725_ActiveKeyPacksOfPurchaseIndex")]
+    [Migration("20261129131601_ActiveKeyPacksOfPurchaseIndex")]
     partial class ActiveKeyPacksOfPurchaseIndex
     {
         /// <inheritdoc />
@@ -448,7 +448,7 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id")
+                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
 
                     b.ToTable("KeyPacks", null, t =>

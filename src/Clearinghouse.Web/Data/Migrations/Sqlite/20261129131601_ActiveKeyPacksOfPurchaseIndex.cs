@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Clearinghouse.Web.Data.Migrations.PostgreSql
+namespace Clearinghouse.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ActiveKeyPacksOfPurchaseIndex : Migration
@@ -17,7 +17,7 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
             migrationBuilder.CreateIndex(
                 name: "IX_KeyPacks_ActiveOfPurchase",
                 table: "KeyPacks",
-                columns: new[] { "PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id" });
+                columns: new[] { "PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlClearinghouseDbContext))]
-    [Migration("20261129125820_ActiveKeyPacksOfPurchaseIndex")]
+    [Migration("20261129131656_ActiveKeyPacksOfPurchaseIndex")]
     partial class ActiveKeyPacksOfPurchaseIndex
     {
         /// <inheritdoc />
@@ -455,7 +455,7 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id")
+                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
 
                     b.ToTable("KeyPacks", null, t =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Clearinghouse.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerClearinghouseDbContext))]
-    [Migration("20261129125749_ActiveKeyPacksOfPurchaseIndex")]
+    [Migration("20261129131628_ActiveKeyPacksOfPurchaseIndex")]
     partial class ActiveKeyPacksOfPurchaseIndex
     {
         /// <inheritdoc />
@@ -458,7 +458,7 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "IssuedAt", "Id")
+                    b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
 
                     b.ToTable("KeyPacks", null, t =>
