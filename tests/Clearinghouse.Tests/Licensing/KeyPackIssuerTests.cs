@@ -344,20 +344,7 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Issue_FromARequestReadBeforeAnotherSaveOfIt_IssuesWhatTheDatabaseHolds()
     {
-        var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 25));
-
-        var outcome = await factory.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<ClearinghouseDbContext>();
-            var loaded = await db.CalRequests.SingleAsync(r => r.Id == request.Id);
-            await factory.WithDbAsync(async other =>
-            {
-                var changed = await other.CalRequests.SingleAsync(r => r.Id == request.Id);
-                changed.Quantity = 30;
-                await other.SaveChangesAsync();
-            });
-            return await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(loaded, reviewedVersion: null);
-        });
+        var (_, outcome) = await IssueFromAReadBeforeAnotherSaveAsync(asReviewed: false);
 
         Assert.Equal(IssueStatus.Issued, outcome.Status);
         Assert.Equal(30, (await factory.KeyPackAsync(outcome.KeyPack!.Id)).Quantity);
@@ -366,20 +353,7 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
     [Fact]
     public async Task Issue_FromARequestReadBeforeAnotherSaveOfIt_IsNotIssuedAsReviewed()
     {
-        var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 25));
-
-        var outcome = await factory.WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<ClearinghouseDbContext>();
-            var loaded = await db.CalRequests.SingleAsync(r => r.Id == request.Id);
-            await factory.WithDbAsync(async other =>
-            {
-                var changed = await other.CalRequests.SingleAsync(r => r.Id == request.Id);
-                changed.Quantity = 30;
-                await other.SaveChangesAsync();
-            });
-            return await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(loaded, loaded.Version);
-        });
+        var (request, outcome) = await IssueFromAReadBeforeAnotherSaveAsync(asReviewed: true);
 
         Assert.Equal(IssueStatus.NotIssuable, outcome.Status);
         Assert.False(await factory.WithDbAsync(db => db.KeyPacks.AnyAsync(k => k.RequestId == request.Id)));
@@ -424,6 +398,28 @@ public abstract class KeyPackIssuerTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(ErrorCodes.LicenseServerDeactivated, Assert.Single(outcome.Refusals).Code);
         Assert.False(await factory.WithDbAsync(db => db.KeyPacks.AnyAsync(k => k.LicenseServerId == serverId)));
         Assert.False(await factory.WithDbAsync(db => db.CalRequests.AnyAsync(r => r.Id == request.Id)));
+    }
+
+    /// <summary>
+    /// Reads a request of 25 CALs the way the review page does, saves it as 30 from elsewhere, then issues the read
+    /// (as reviewed at the version read, or with no reviewed version).
+    /// </summary>
+    private async Task<(CalRequest Request, IssueOutcome Outcome)> IssueFromAReadBeforeAnotherSaveAsync(bool asReviewed)
+    {
+        var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), KeyPacks.NewAgreementNumber(), 25));
+        var outcome = await factory.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<ClearinghouseDbContext>();
+            var loaded = await db.CalRequests.SingleAsync(r => r.Id == request.Id);
+            await factory.WithDbAsync(async other =>
+            {
+                var changed = await other.CalRequests.SingleAsync(r => r.Id == request.Id);
+                changed.Quantity = 30;
+                await other.SaveChangesAsync();
+            });
+            return await services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(loaded, asReviewed ? loaded.Version : null);
+        });
+        return (request, outcome);
     }
 
     private Task<IReadOnlyList<RuleRefusal>> CheckAsync(RequestFacts facts) =>
