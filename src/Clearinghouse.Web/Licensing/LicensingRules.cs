@@ -217,9 +217,9 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
         {
             // Migration moves CALs: the purchase's key packs on other servers, oldest first, until they cover what is
             // asked for. A key pack moves whole; one moved is marked and counts no more, so no CAL is counted twice.
-            // Read one by one and no further than needed.
-            // The servers before the target and those after it, two seeks in the index, so the key packs the target
-            // holds already (a lab migrates to one server again and again) are never walked.
+            // Read one by one and no further than needed: the servers before the target and those after it, two seeks
+            // in the index, so the key packs the target holds already (a lab migrates to one server again and again)
+            // are never walked.
             var moved = 0;
             var target = facts.TargetLicenseServerId ?? string.Empty;
             var query = tracked ? active : active.AsNoTracking();
