@@ -208,7 +208,7 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
             : null;
 
         // The purchase's active key packs: a lab may issue thousands against one agreement, so they are never all read.
-        var active = db.KeyPacks.Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version &&
+        var active = Query(db.KeyPacks, tracked).Where(k => k.PurchaseReference == canonical && k.ProductVersionCode == version &&
             k.CalTypeCode == calType && k.MigratedToKeyPackId == null);
 
         // What a migration moves is for the issuer to change, and in strict mode counts no more against the purchase; a
@@ -222,9 +222,8 @@ public sealed class LicensingRules(ClearinghouseDbContext db, LicensingModeSourc
             // are never walked.
             var moved = 0;
             var target = facts.TargetLicenseServerId ?? string.Empty;
-            var query = tracked ? active : active.AsNoTracking();
-            var others = query.Where(k => string.Compare(k.LicenseServerId, target) < 0)
-                .Concat(query.Where(k => string.Compare(k.LicenseServerId, target) > 0))
+            var others = active.Where(k => string.Compare(k.LicenseServerId, target) < 0)
+                .Concat(active.Where(k => string.Compare(k.LicenseServerId, target) > 0))
                 .OrderBy(k => k.IssuedAt).ThenBy(k => k.Id)
                 .AsAsyncEnumerable();
             await foreach (var keyPack in others.WithCancellation(cancellationToken))
