@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clearinghouse.Web.Data;
@@ -123,6 +124,28 @@ public abstract class ClearinghouseDbContext(DbContextOptions options)
 public sealed class SqliteClearinghouseDbContext(DbContextOptions<SqliteClearinghouseDbContext> options)
     : ClearinghouseDbContext(options)
 {
+    private SqlitePointReads? pointReads;
+    private bool pointReadsLooked;
+
+    /// <summary>
+    /// The portal's prepared point reads of this database, when it has them (a file; see <see cref="SqlitePointReads"/>);
+    /// null for a context made outside the portal's services. Looked up once per context: pooled contexts are reused.
+    /// </summary>
+    internal SqlitePointReads? PointReads
+    {
+        get
+        {
+            if (!pointReadsLooked)
+            {
+                pointReads = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+                    ?.GetService<SqlitePointReads>();
+                pointReadsLooked = true;
+            }
+
+            return pointReads;
+        }
+    }
+
     // SQLite has no date-time-with-offset type; stored as a sortable integer, times can be ordered and compared in SQL.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();

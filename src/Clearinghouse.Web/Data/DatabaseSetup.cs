@@ -133,6 +133,13 @@ public static class DatabaseSetup
                 services.AddSingleton(provider => new SqliteWriteGate(
                     provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeout));
                 services.AddDbContextPool<ClearinghouseDbContext, SqliteClearinghouseDbContext>(Configure);
+                if (IsSqliteFile(target.ConnectionString))
+                {
+                    // Disposed with the container, which closes its connections.
+                    services.AddSingleton(provider => new SqlitePointReads(SqliteWithBusyTimeout(
+                        target, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value)));
+                }
+
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextPool<ClearinghouseDbContext, SqlServerClearinghouseDbContext>(Configure);
@@ -190,8 +197,7 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, contentRoot);
                 var file = new SqliteConnectionStringBuilder(sqlite);
-                var isFile = file.Mode != SqliteOpenMode.Memory && file.DataSource is not ("" or ":memory:");
-                return new(provider, sqlite, isFile ? $"file {file.DataSource}" : $"in memory ({file.DataSource})");
+                return new(provider, sqlite, IsSqliteFile(sqlite) ? $"file {file.DataSource}" : $"in memory ({file.DataSource})");
             case DatabaseProvider.SqlServer:
                 var sql = new SqlConnectionStringBuilder(connectionString);
                 return new(provider, connectionString!, $"server {sql.DataSource}, database {Named(sql.InitialCatalog)}");
@@ -204,6 +210,19 @@ public static class DatabaseSetup
         static string Named(string? database) => string.IsNullOrEmpty(database) ? "(the login's default)" : database;
     }
 
+    private static bool IsSqliteFile(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        return sqlite.Mode != SqliteOpenMode.Memory && sqlite.DataSource is not ("" or ":memory:");
+    }
+
+    // Microsoft.Data.Sqlite retries a locked database until the command timeout: that is the busy timeout.
+    private static string SqliteWithBusyTimeout(DatabaseTarget target, DatabaseOptions options) =>
+        new SqliteConnectionStringBuilder(target.ConnectionString)
+        {
+            DefaultTimeout = (int)Math.Ceiling(options.SqliteBusyTimeout.TotalSeconds),
+        }.ToString();
+
     // Names only, in any case: the binder would also take "1" for SqlServer, which nobody means.
     private static DatabaseProvider? ParseProvider(string? value) =>
         Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -215,12 +234,7 @@ public static class DatabaseSetup
         switch (target.Provider)
         {
             case DatabaseProvider.Sqlite:
-                // Microsoft.Data.Sqlite retries a locked database until the command timeout: that is the busy timeout.
-                var sqlite = new SqliteConnectionStringBuilder(target.ConnectionString)
-                {
-                    DefaultTimeout = (int)Math.Ceiling(options.SqliteBusyTimeout.TotalSeconds),
-                };
-                builder.UseSqlite(sqlite.ToString());
+                builder.UseSqlite(SqliteWithBusyTimeout(target, options));
                 if (writeGate is not null)
                 {
                     builder.AddInterceptors(writeGate);
