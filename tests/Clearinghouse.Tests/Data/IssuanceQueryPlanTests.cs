@@ -1,15 +1,7 @@
-using System.Data.Common;
-using System.Security.Cryptography;
 using Clearinghouse.Tests.Infrastructure;
-using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
-using Clearinghouse.Web.Hosting;
-using Clearinghouse.Web.Lab;
 using Clearinghouse.Web.Licensing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using static Clearinghouse.Tests.Infrastructure.LicensingRequests;
 
 namespace Clearinghouse.Tests.Data;
@@ -30,15 +22,15 @@ public sealed class IssuanceQueryPlanTests(ClearinghouseFactory factory) : IClas
         var agreement = KeyPacks.NewAgreementNumber();
         await factory.IssueAsync(Agreement(RequestKind.InstallCals, KeyPacks.NewLicenseServerId(), agreement, 10));
         var request = await factory.SaveAsync(Agreement(RequestKind.ManageCals, KeyPacks.NewLicenseServerId(), agreement, 10));
-        var reads = new KeyPackReads();
+        var log = new ReadLog("FROM \"KeyPacks\"");
 
-        await using (var db = factory.Database.CreateContext(reads))
+        await using (var db = factory.Database.CreateContext(log))
         {
-            var outcome = await IssuerOn(db).TryIssueAsync(request.Id, request.Version);
+            var outcome = await factory.IssuerOn(db).TryIssueAsync(request.Id, request.Version);
             Assert.Equal(IssueStatus.Issued, outcome.Status);
         }
 
-        var purchaseReads = reads.Commands.Where(c => c.Text.Contains("\"PurchaseReference\"", StringComparison.Ordinal)).ToList();
+        var purchaseReads = log.Reads.Where(c => c.Text.Contains("\"PurchaseReference\"", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(purchaseReads);
         foreach (var read in purchaseReads)
         {
@@ -53,16 +45,7 @@ public sealed class IssuanceQueryPlanTests(ClearinghouseFactory factory) : IClas
         }
     }
 
-    private KeyPackIssuer IssuerOn(ClearinghouseDbContext db)
-    {
-        var random = RandomNumberGenerator.Create();
-        return new KeyPackIssuer(db, new IssuedIds(db, random, factory.Services.GetRequiredService<LabState>()),
-            TimeProvider.System, new LicensingRules(db, LicensingModeSource.Fixed(LicensingMode.Lenient)),
-            new AuditLog(db, TimeProvider.System, new HttpContextAccessor()),
-            factory.Services.GetRequiredService<ClearinghouseMetrics>());
-    }
-
-    private async Task<string> PlanAsync(CapturedCommand read)
+    private async Task<string> PlanAsync(LoggedRead read)
     {
         await using var connection = new SqliteConnection(factory.Database.ConnectionString);
         await connection.OpenAsync();
@@ -81,52 +64,5 @@ public sealed class IssuanceQueryPlanTests(ClearinghouseFactory factory) : IClas
         }
 
         return string.Join('\n', steps);
-    }
-
-    private sealed record CapturedCommand(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
-
-    /// <summary>Every read of the KeyPacks table, with its parameters.</summary>
-    private sealed class KeyPackReads : DbCommandInterceptor
-    {
-        private readonly List<CapturedCommand> _commands = [];
-
-        public IReadOnlyList<CapturedCommand> Commands
-        {
-            get
-            {
-                lock (_commands)
-                {
-                    return [.. _commands];
-                }
-            }
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Capture(command);
-            return result;
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Capture(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Capture(DbCommand command)
-        {
-            if (!command.CommandText.Contains("FROM \"KeyPacks\"", StringComparison.Ordinal))
-            {
-                return;
-            }
-
-            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-            lock (_commands)
-            {
-                _commands.Add(new CapturedCommand(command.CommandText, parameters));
-            }
-        }
     }
 }

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Clearinghouse.Web.Auditing;
 using Clearinghouse.Web.Data;
+using Clearinghouse.Web.Hosting;
+using Clearinghouse.Web.Lab;
 using Clearinghouse.Web.Licensing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +42,18 @@ public static class LicensingRequests
 
     public static Task<T> InDbAsync<T>(this WebApplicationFactory<Program> host, Func<ClearinghouseDbContext, Task<T>> action) =>
         host.InScopeAsync(services => action(services.GetRequiredService<ClearinghouseDbContext>()));
+
+    /// <summary>
+    /// The portal's issuer (lenient mode) on a context the test made (e.g. with an interceptor: TestDatabase.CreateContext),
+    /// with the host's lab state and metrics.
+    /// </summary>
+    public static KeyPackIssuer IssuerOn(this WebApplicationFactory<Program> host, ClearinghouseDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return new KeyPackIssuer(db, new IssuedIds(db, RandomNumberGenerator.Create(), host.Services.GetRequiredService<LabState>()),
+            TimeProvider.System, new LicensingRules(db, LicensingModeSource.Fixed(LicensingMode.Lenient)),
+            new AuditLog(db, TimeProvider.System, new HttpContextAccessor()), host.Services.GetRequiredService<ClearinghouseMetrics>());
+    }
 
     /// <summary>A request for CALs under an agreement (Enterprise Agreement unless said).</summary>
     public static CalRequest Agreement(

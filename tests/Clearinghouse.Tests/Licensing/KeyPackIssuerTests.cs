@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
@@ -458,11 +457,7 @@ public sealed class KeyPackIssuerTestsOnPostgreSql(PostgreSqlClearinghouseFactor
         var between = new BeforeFirstRead("RetailLicenseCodes", async () =>
             first = await Factory.WithServicesAsync(services => services.GetRequiredService<KeyPackIssuer>().TryIssueAsync(request.Id, request.Version)));
         await using var db = Factory.Database.CreateContext(between);
-        using var random = RandomNumberGenerator.Create();
-        var second = new KeyPackIssuer(db, new Clearinghouse.Web.Lab.IssuedIds(db, random, Factory.Services.GetRequiredService<Clearinghouse.Web.Lab.LabState>()),
-            TimeProvider.System, new LicensingRules(db, LicensingModeSource.Fixed(LicensingMode.Lenient)),
-            new Clearinghouse.Web.Auditing.AuditLog(db, TimeProvider.System, new Microsoft.AspNetCore.Http.HttpContextAccessor()),
-            Factory.Services.GetRequiredService<Clearinghouse.Web.Hosting.ClearinghouseMetrics>());
+        var second = Factory.IssuerOn(db);
 
         var outcome = await second.TryIssueAsync(request.Id, request.Version);
 
