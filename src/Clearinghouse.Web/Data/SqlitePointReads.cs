@@ -63,10 +63,7 @@ internal sealed class SqlitePointReads : IDisposable
     public void Dispose()
     {
         disposed = true;
-        while (idle.TryTake(out var reader))
-        {
-            reader.Dispose();
-        }
+        CloseIdle();
     }
 
     private T Read<T>(string id, Func<Reader, string, T> read)
@@ -95,21 +92,40 @@ internal sealed class SqlitePointReads : IDisposable
             throw;
         }
 
-        if (!disposed && Interlocked.Increment(ref idleCount) <= MaxIdle)
+        Return(reader);
+        return result;
+    }
+
+    private void Return(Reader reader)
+    {
+        if (disposed)
         {
-            idle.Add(reader);
-            if (disposed && idle.TryTake(out var late))
-            {
-                late.Dispose();
-            }
+            reader.Dispose();
+            return;
         }
-        else
+
+        if (Interlocked.Increment(ref idleCount) > MaxIdle)
         {
             Interlocked.Decrement(ref idleCount);
             reader.Dispose();
+            return;
         }
 
-        return result;
+        idle.Add(reader);
+
+        // Disposed meanwhile: nobody else would close it.
+        if (disposed)
+        {
+            CloseIdle();
+        }
+    }
+
+    private void CloseIdle()
+    {
+        while (idle.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
     }
 
     private static string List(string alias, string[] columns) =>

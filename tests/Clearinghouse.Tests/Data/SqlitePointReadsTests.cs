@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Web.Data;
 using Microsoft.Data.Sqlite;
@@ -86,6 +87,29 @@ public sealed class SqlitePointReadsTests(ClearinghouseFactory factory) : IClass
 
         Assert.Null(reads.ServerById(KeyPacks.NewLicenseServerId()));
         Assert.Null(reads.KeyPackWithInstallation(KeyPacks.NewKeyPackId()));
+    }
+
+    [Fact]
+    public async Task Reads_FromManyThreadsAtOnce_EachGetTheirOwnRow()
+    {
+        var servers = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            servers.Add(await InsertServerAsync(everyColumn: i % 2 == 0));
+        }
+
+        var reads = factory.Services.GetRequiredService<SqlitePointReads>();
+        var wrong = 0;
+        Parallel.For(0, 4000, new ParallelOptions { MaxDegreeOfParallelism = 32 }, i =>
+        {
+            var id = servers[i % servers.Count];
+            if (reads.ServerById(id)?.Id != id)
+            {
+                Interlocked.Increment(ref wrong);
+            }
+        });
+
+        Assert.Equal(0, wrong);
     }
 
     [Fact]
@@ -191,7 +215,7 @@ public sealed class SqlitePointReadsTests(ClearinghouseFactory factory) : IClass
             "$code, $firstSeen, $here, $os, $product, $version, $replacedAt, $replacedBy, 7)",
             ("$id", id),
             ("$activated", everyColumn ? Ticks(1) : null),
-            ("$hash", everyColumn ? new byte[] { 1, 2, 3, 250 } : null),
+            ("$hash", everyColumn ? RandomNumberGenerator.GetBytes(32) : null),
             ("$deactivated", everyColumn ? Ticks(2) : null),
             ("$code", everyColumn ? "CONFIRMATION" : null),
             ("$firstSeen", Ticks(3)),
@@ -239,6 +263,8 @@ public sealed class SqlitePointReadsTests(ClearinghouseFactory factory) : IClass
 
     private async Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
+        // The portal creates and migrates its database when it starts.
+        _ = factory.Services;
         await using var connection = new SqliteConnection(factory.Database.ConnectionString);
         await connection.OpenAsync();
         await using (var off = connection.CreateCommand())
