@@ -219,8 +219,8 @@ internal sealed class SqlitePointReads : IDisposable
 
         public void Dispose()
         {
-            server?.Dispose();
-            keyPack?.Dispose();
+            server.Dispose();
+            keyPack.Dispose();
             connection.Dispose();
         }
 
