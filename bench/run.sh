@@ -211,6 +211,11 @@ per_op() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$clock_hz" 'BEGIN { printf "
 # driver_field KEY LINE: the value of KEY=… in a driver line.
 field() { tr ' ' '\n' <<<"$2" | sed -n "s/^$1=//p"; }
 
+# write_turns: seconds SQLite's one write turn has been held so far (the portal's /metrics; 0 on PostgreSQL).
+write_turns() {
+    curl -fs "$base/metrics" | awk '$1 ~ /^clearinghouse_sqlite_write_turn_duration_seconds_sum/ { s += $2 } END { printf "%.6f\n", s + 0 }'
+}
+
 # --- The main run: one fresh database, everything but the scale figure -------------------------------------------------
 main_db=$(fresh_database main)
 say "starting the portal ($provider) on $base"
@@ -235,13 +240,16 @@ if [[ $provider == postgres ]]; then commit_target=$main_db; fi
 say "measuring: $rounds round(s) of ${duration}s per figure"
 : >"$work/rounds"
 : >"$work/cpu"
+: >"$work/limits"
 for round in $(seq 1 "$rounds"); do
     t0=$(cpu_ticks)
     read -r static_rps _ _ static_err static_n < <(wrk_run "$duration" "$static_url")
     t1=$(cpu_ticks)
     read -r install_rps _ _ install_err install_n < <(wrk_run "$duration" -s "$work/install.lua" "$install_url")
     t2=$(cpu_ticks)
+    turns0=$(write_turns)
     read -r issue_rps _ _ issue_err issue_n < <(wrk_run "$duration" -s "$(issue_script "r$round")" "$base")
+    turns1=$(write_turns)
     t3=$(cpu_ticks)
     commits=$("$driver" commits "$provider" "$commit_target" "$(((duration + 1) / 2))")
     t4=$(cpu_ticks)
@@ -249,6 +257,9 @@ for round in $(seq 1 "$rounds"); do
     t5=$(cpu_ticks)
     echo "$round $static_rps $install_rps $issue_rps $(field rate "$commits") $(field rate "$flows") $((static_err + install_err + issue_err + $(field errors "$flows")))" >>"$work/rounds"
     echo "$(per_op "$t0" "$t1" "$static_n") $(per_op "$t1" "$t2" "$install_n") $(per_op "$t2" "$t3" "$issue_n") $(per_op "$t4" "$t5" "$(field count "$flows")")" >>"$work/cpu"
+    # The limits each rate meets: the write turn's time per key pack (SQLite allows one writer), and the processor
+    # per flow of the portal and of the driver beside it (they share the machine's cores).
+    echo "$turns0 $turns1 $duration $issue_n $(field processor_ms "$flows") $(field count "$flows")" >>"$work/limits"
     say "  round $round: static $static_rps/s, install $install_rps/s, issue $issue_rps/s, raw commits $(field rate "$commits")/s, flows $(field rate "$flows")/s"
 done
 hwm_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
@@ -292,12 +303,20 @@ read -r commits_m commits_s < <(stat 5)
 read -r flows_m flows_s < <(stat 6)
 read -r install_r install_rs < <(ratio 3 2)
 read -r issue_r issue_rs < <(ratio 4 5)
-read -r flows_r flows_rs < <(ratio 6 2 10)
+read -r flows_r flows_rs < <(ratio 6 2 9)
 errors=$(awk '{ e += $7 } END { print e + 0 }' "$work/rounds")
 hwm_mb=$((hwm_kb / 1024))
 
 # mean of column $1 of the processor-time file
 cpu() { awk -v c="$1" '{ s += $c } END { printf "%.2f ms", s / NR }' "$work/cpu"; }
+
+# The write turn during issuance: its busy share, ms held per key pack, and the rate at which it would be busy all the
+# time. The processor per flow: the driver's, and the rate the machine's cores allow with the portal's beside it.
+read -r turn_busy turn_ms turn_ceiling < <(awk '{ held = $2 - $1; b += held / $3; m += (n = $4) > 0 ? 1000 * held / n : 0 } END {
+    b /= NR; m /= NR; printf "%.0f %.2f %.0f\n", 100 * b, m, (m > 0 ? 1000 / m : 0) }' "$work/limits")
+driver_ms=$(awk '{ s += ($6 > 0 ? $5 / $6 : 0) } END { printf "%.2f", s / NR }' "$work/limits")
+portal_flow_ms=$(awk '{ s += $4 } END { printf "%.2f", s / NR }' "$work/cpu")
+flows_ceiling=$(awk -v p="$portal_flow_ms" -v d="$driver_ms" -v c="$(nproc)" 'BEGIN { printf "%.0f", (p + d > 0 ? 1000 * c / (p + d) : 0) }')
 
 row() { printf '%-46s %14s %12s %-36s %-8s %s\n' "$@"; }
 echo
@@ -307,7 +326,11 @@ row "static file (GET /favicon.svg), the limit" "$static_m/s" "" "" "±$static_s
 row "1 key pack installation, repeat (API)" "$install_m/s" "≥ 0.75" "$install_r of the static file" "±$install_rs%" "$(cpu 2)"
 row "2 key pack issuance, automatic (API)" "$issue_m/s" "≥ 2000/s" "$issue_r of raw commits" "±$issue_rs%" "$(cpu 3)"
 row "  raw single-row durable commits, the limit" "$commits_m/s" "" "" "±$commits_s%"
-row "3 Manage CALs web flows (10 requests each)" "$flows_m/s" "≥ 250/s" "$flows_r of the static file (×10)" "±$flows_rs%" "$(cpu 4) per flow"
+if [[ $provider == sqlite ]]; then
+    row "  SQLite's one write turn: busy, per key pack" "$turn_busy%" "" "$turn_ms ms per key pack: ≤ $turn_ceiling/s" ""
+fi
+row "3 Manage CALs web flows (9 requests each)" "$flows_m/s" "≥ 250/s" "$flows_r of the static file (×9)" "±$flows_rs%" "$(cpu 4) per flow"
+row "  processor: portal + driver, $(nproc) cores" "≤ $flows_ceiling/s" "" "driver $driver_ms ms per flow" ""
 if [[ -n $scale_rows_done ]]; then
     read -r small_rows small_size small_p99s < <(sed -n 1p "$work/scale")
     read -r large_rows large_size large_p99s < <(sed -n 2p "$work/scale")

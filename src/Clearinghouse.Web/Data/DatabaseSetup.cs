@@ -131,7 +131,8 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 // One gate per database file this container writes to (SqliteWriteGate).
                 services.AddSingleton(provider => new SqliteWriteGate(
-                    provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeout));
+                    provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeout,
+                    provider.GetService<Hosting.ClearinghouseMetrics>()));
                 services.AddDbContextPool<ClearinghouseDbContext, SqliteClearinghouseDbContext>(Configure);
                 if (IsSqliteFile(target.ConnectionString))
                 {

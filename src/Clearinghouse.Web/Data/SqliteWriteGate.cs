@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Clearinghouse.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,7 +23,7 @@ namespace Clearinghouse.Web.Data;
 /// gate, a commit waits for the log to be synced (<see cref="SqliteGroupCommit"/>), so that the next writer need not.
 /// See docs/decisions/0013-sqlite-one-writer-and-group-commit.md.
 /// </remarks>
-internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+internal sealed class SqliteWriteGate(TimeSpan wait, ClearinghouseMetrics? metrics = null) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
 {
     private readonly WriterQueue gate = new(wait);
 
@@ -310,7 +312,7 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
     {
         if (!Held(connection, kind))
         {
-            holdings.GetOrCreateValue(connection).Kind = gate.Enter() ? kind : Hold.None;
+            holdings.GetOrCreateValue(connection).Take(gate.Enter() ? kind : Hold.None);
         }
     }
 
@@ -320,7 +322,7 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
         {
             // Not entered in time: go on without the gate; SQLite's own lock decides, as it always does.
             var entered = await gate.EnterAsync(cancellationToken);
-            holdings.GetOrCreateValue(connection).Kind = entered ? kind : Hold.None;
+            holdings.GetOrCreateValue(connection).Take(entered ? kind : Hold.None);
         }
     }
 
@@ -346,6 +348,7 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
         {
             holding.Kind = Hold.None;
             gate.Release();
+            metrics?.SqliteWriteTurnHeld(Stopwatch.GetElapsedTime(holding.Since));
         }
     }
 
@@ -368,6 +371,15 @@ internal sealed class SqliteWriteGate(TimeSpan wait) : IDbTransactionInterceptor
     private sealed class Holding
     {
         public Hold Kind { get; set; }
+
+        /// <summary>When it took the gate (<see cref="Stopwatch.GetTimestamp"/>).</summary>
+        public long Since { get; private set; }
+
+        public void Take(Hold kind)
+        {
+            Kind = kind;
+            Since = Stopwatch.GetTimestamp();
+        }
 
         /// <summary>A reader's statement committed on a relaxed handle: synced when the connection closes.</summary>
         public bool FlushPending { get; set; }

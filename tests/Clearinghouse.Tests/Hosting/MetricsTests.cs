@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Clearinghouse.Tests.Infrastructure;
 using Clearinghouse.Tests.Pages.ManageCals;
+using Clearinghouse.Web.Data;
 using Clearinghouse.Web.Licensing;
 
 namespace Clearinghouse.Tests.Hosting;
@@ -18,7 +19,8 @@ public sealed class CountingCollection
 
 /// <summary>
 /// /metrics, read as Prometheus reads it: requests and their duration (ASP.NET Core's instrumentation) and the portal's
-/// own counters — key packs issued and installed by connection method, refusals by stable code — each counted once.
+/// own counters — key packs issued and installed by connection method, refusals by stable code — each counted once;
+/// and how long SQLite's write turn was held.
 /// </summary>
 [Collection(CountingCollection.Name)]
 public sealed class MetricsTests(ClearinghouseFactory factory) : IClassFixture<ClearinghouseFactory>
@@ -26,6 +28,7 @@ public sealed class MetricsTests(ClearinghouseFactory factory) : IClassFixture<C
     private const string Issued = "clearinghouse_key_packs_issued_total";
     private const string Installed = "clearinghouse_key_packs_installed_total";
     private const string Refusals = "clearinghouse_refusals_total";
+    private const string WriteTurns = "clearinghouse_sqlite_write_turn_duration_seconds";
     private const string RequestDurations = "http_server_request_duration_seconds_count";
     private const string InstallationRoute = "/api/v1/license-servers/{licenseServerId}/key-pack-installations";
 
@@ -104,6 +107,36 @@ public sealed class MetricsTests(ClearinghouseFactory factory) : IClassFixture<C
         Assert.Contains(samples, s => s.Name.StartsWith("dotnet_gc_", StringComparison.Ordinal));
         var target = Assert.Single(samples, s => s.Name == "target_info");
         Assert.Equal(Clearinghouse.Web.Hosting.ClearinghouseStartup.Version, target.Labels["service_version"]);
+    }
+
+    [Fact]
+    public async Task SqliteWriteTurn_IsMeasuredFromBeginToTheEndOfTheTransaction()
+    {
+        using var client = factory.CreateClient();
+        var before = await PrometheusText.ScrapeAsync(client);
+        var held = TimeSpan.FromMilliseconds(300);
+
+        await factory.WithDbAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Id = Guid.NewGuid(),
+                Scope = "metrics test",
+                Key = Guid.NewGuid().ToString(),
+                FingerprintHash = [0],
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+            await Task.Delay(held);
+            await transaction.CommitAsync();
+        });
+
+        // Other writers (the purges at start) may take a turn meanwhile, but none for anywhere near as long.
+        var after = await PrometheusText.ScrapeAsync(client);
+        Assert.InRange(Added(before, after, WriteTurns + "_count"), 1, 10);
+        Assert.InRange(Added(before, after, WriteTurns + "_sum"), held.TotalSeconds, 60);
+        Assert.Contains(after, s => s.Name == WriteTurns + "_bucket" && s.Labels.GetValueOrDefault("le") == "0.0005");
     }
 
     private static double Added(
