@@ -1692,3 +1692,120 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_SourceOperatingSystems_ProductVersionCode] ON [SourceOperatingSystems];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_Purchases_ProductVersionCode_CalTypeCode] ON [Purchases];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_ProductVersionCalTypes_CalTypeCode] ON [ProductVersionCalTypes];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_LicenseServers_OperatingSystemCode] ON [LicenseServers];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_LicenseServers_ProductVersionCode] ON [LicenseServers];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_KeyPacks_LicenseProgramCode] ON [KeyPacks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_KeyPacks_ProductVersionCode_CalTypeCode] ON [KeyPacks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CalRequests_CalTypeCode] ON [CalRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CalRequests_CountryRegionCode] ON [CalRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CalRequests_LicenseProgramCode] ON [CalRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CalRequests_OperatingSystemCode] ON [CalRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CalRequests_ProductVersionCode] ON [CalRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CalRequests_ReasonCode] ON [CalRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129173816_CatalogueKeysWithoutIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129173816_CatalogueKeysWithoutIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

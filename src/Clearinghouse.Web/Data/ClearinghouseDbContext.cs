@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Clearinghouse.Web.Data;
@@ -47,6 +49,11 @@ public abstract class ClearinghouseDbContext(DbContextOptions options)
     /// <see cref="SaveChanges(bool)"/> refuses to change or remove one.
     /// </summary>
     public IQueryable<AuditEntry> AuditEntries => Set<AuditEntry>().AsNoTracking();
+
+    // Every provider: no index for the keys that name a catalogue entry (CatalogueKeyIndexConvention).
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new CatalogueKeyIndexConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -147,8 +154,11 @@ public sealed class SqliteClearinghouseDbContext(DbContextOptions<SqliteClearing
     }
 
     // SQLite has no date-time-with-offset type; stored as a sortable integer, times can be ordered and compared in SQL.
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
 
     /// <summary>
     /// Stores the instant as UTC ticks, exactly. EF's DateTimeOffsetToBinaryConverter keeps only 1/10 ms, so a time

@@ -44,6 +44,32 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void EveryProvider_IndexesEachForeignKey_ButThoseThatNameACatalogueEntry()
+    {
+        using var folder = new TemporaryFolder();
+        using var sqlite = CreateSqliteContext(folder);
+        using var sqlServer = CreateSqlServerContext();
+        using var postgreSql = CreatePostgreSqlContext();
+        Type[] catalogue = [typeof(LicenseProgram), typeof(ProductVersion), typeof(CalType), typeof(ProductVersionCalType),
+            typeof(Reason), typeof(SourceOperatingSystem), typeof(CountryRegion)];
+
+        foreach (var model in new[] { sqlite.Model, sqlServer.Model, postgreSql.Model })
+        {
+            var keys = model.GetEntityTypes().SelectMany(e => e.GetDeclaredForeignKeys()).ToList();
+            var (toCatalogue, others) = (keys.Where(k => catalogue.Contains(k.PrincipalEntityType.ClrType)).ToList(),
+                keys.Where(k => !catalogue.Contains(k.PrincipalEntityType.ClrType)).ToList());
+
+            // The issuance's tables among them: a request's reason, program, country, product version, CAL type and
+            // operating system, a key pack's program and product version with CAL type.
+            Assert.Equal(8, toCatalogue.Count(k => k.DeclaringEntityType.ClrType == typeof(CalRequest) || k.DeclaringEntityType.ClrType == typeof(KeyPack)));
+            Assert.All(toCatalogue, k => Assert.DoesNotContain(k.DeclaringEntityType.GetIndexes(), i => i.Properties.SequenceEqual(k.Properties)));
+            Assert.All(others, k => Assert.Contains(
+                k.DeclaringEntityType.GetIndexes().Select(i => i.Properties).Concat(k.DeclaringEntityType.GetKeys().Select(key => key.Properties)),
+                columns => columns.Take(k.Properties.Count).SequenceEqual(k.Properties)));
+        }
+    }
+
+    [Fact]
     public void EachProvider_HasItsOwnMigrationSet()
     {
         using var folder = new TemporaryFolder();

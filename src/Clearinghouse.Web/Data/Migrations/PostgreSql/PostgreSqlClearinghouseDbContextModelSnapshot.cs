@@ -288,22 +288,10 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalTypeCode");
-
-                    b.HasIndex("CountryRegionCode");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("IssuedLicenseServerId")
                         .IsUnique();
-
-                    b.HasIndex("LicenseProgramCode");
-
-                    b.HasIndex("OperatingSystemCode");
-
-                    b.HasIndex("ProductVersionCode");
-
-                    b.HasIndex("ReasonCode");
 
                     b.HasIndex("RepresentativeId");
 
@@ -439,8 +427,6 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("IssuedAt");
 
-                    b.HasIndex("LicenseProgramCode");
-
                     b.HasIndex("LicenseServerId");
 
                     b.HasIndex("MigratedToKeyPackId");
@@ -449,8 +435,6 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("RequestId")
                         .IsUnique();
-
-                    b.HasIndex("ProductVersionCode", "CalTypeCode");
 
                     b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
@@ -620,10 +604,6 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                     b.HasIndex("CredentialHash")
                         .IsUnique();
 
-                    b.HasIndex("OperatingSystemCode");
-
-                    b.HasIndex("ProductVersionCode");
-
                     b.HasIndex("ReplacedById")
                         .IsUnique();
 
@@ -667,8 +647,6 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductVersionCode", "CalTypeCode");
 
                     b.HasIndex("LicenseProgramCode", "Reference", "ProductVersionCode", "CalTypeCode")
                         .IsUnique();
@@ -976,8 +954,6 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("CalTypeCode");
-
                     b.ToTable("ProductVersionCalTypes", (string)null);
 
                     b.HasData(
@@ -1178,8 +1154,6 @@ namespace Clearinghouse.Web.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Code");
-
-                    b.HasIndex("ProductVersionCode");
 
                     b.ToTable("SourceOperatingSystems", (string)null);
 

@@ -289,23 +289,11 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalTypeCode");
-
-                    b.HasIndex("CountryRegionCode");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("IssuedLicenseServerId")
                         .IsUnique()
                         .HasFilter("[IssuedLicenseServerId] IS NOT NULL");
-
-                    b.HasIndex("LicenseProgramCode");
-
-                    b.HasIndex("OperatingSystemCode");
-
-                    b.HasIndex("ProductVersionCode");
-
-                    b.HasIndex("ReasonCode");
 
                     b.HasIndex("RepresentativeId");
 
@@ -441,8 +429,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("IssuedAt");
 
-                    b.HasIndex("LicenseProgramCode");
-
                     b.HasIndex("LicenseServerId");
 
                     b.HasIndex("MigratedToKeyPackId");
@@ -452,8 +438,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                     b.HasIndex("RequestId")
                         .IsUnique()
                         .HasFilter("[RequestId] IS NOT NULL");
-
-                    b.HasIndex("ProductVersionCode", "CalTypeCode");
 
                     b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
@@ -624,10 +608,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[CredentialHash] IS NOT NULL");
 
-                    b.HasIndex("OperatingSystemCode");
-
-                    b.HasIndex("ProductVersionCode");
-
                     b.HasIndex("ReplacedById")
                         .IsUnique()
                         .HasFilter("[ReplacedById] IS NOT NULL");
@@ -672,8 +652,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductVersionCode", "CalTypeCode");
 
                     b.HasIndex("LicenseProgramCode", "Reference", "ProductVersionCode", "CalTypeCode")
                         .IsUnique();
@@ -981,8 +959,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
 
                     b.HasKey("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("CalTypeCode");
-
                     b.ToTable("ProductVersionCalTypes", (string)null);
 
                     b.HasData(
@@ -1183,8 +1159,6 @@ namespace Clearinghouse.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Code");
-
-                    b.HasIndex("ProductVersionCode");
 
                     b.ToTable("SourceOperatingSystems", (string)null);
 

@@ -281,22 +281,10 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CalTypeCode");
-
-                    b.HasIndex("CountryRegionCode");
-
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("IssuedLicenseServerId")
                         .IsUnique();
-
-                    b.HasIndex("LicenseProgramCode");
-
-                    b.HasIndex("OperatingSystemCode");
-
-                    b.HasIndex("ProductVersionCode");
-
-                    b.HasIndex("ReasonCode");
 
                     b.HasIndex("RepresentativeId");
 
@@ -432,8 +420,6 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("IssuedAt");
 
-                    b.HasIndex("LicenseProgramCode");
-
                     b.HasIndex("LicenseServerId");
 
                     b.HasIndex("MigratedToKeyPackId");
@@ -442,8 +428,6 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestId")
                         .IsUnique();
-
-                    b.HasIndex("ProductVersionCode", "CalTypeCode");
 
                     b.HasIndex("PurchaseReference", "ProductVersionCode", "CalTypeCode", "MigratedToKeyPackId", "LicenseServerId", "IssuedAt")
                         .HasDatabaseName("IX_KeyPacks_ActiveOfPurchase");
@@ -613,10 +597,6 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                     b.HasIndex("CredentialHash")
                         .IsUnique();
 
-                    b.HasIndex("OperatingSystemCode");
-
-                    b.HasIndex("ProductVersionCode");
-
                     b.HasIndex("ReplacedById")
                         .IsUnique();
 
@@ -660,8 +640,6 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductVersionCode", "CalTypeCode");
 
                     b.HasIndex("LicenseProgramCode", "Reference", "ProductVersionCode", "CalTypeCode")
                         .IsUnique();
@@ -969,8 +947,6 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
 
                     b.HasKey("ProductVersionCode", "CalTypeCode");
 
-                    b.HasIndex("CalTypeCode");
-
                     b.ToTable("ProductVersionCalTypes", (string)null);
 
                     b.HasData(
@@ -1171,8 +1147,6 @@ namespace Clearinghouse.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
-
-                    b.HasIndex("ProductVersionCode");
 
                     b.ToTable("SourceOperatingSystems", (string)null);
 
