@@ -36,6 +36,7 @@ base="http://127.0.0.1:$port"
 connections=16 threads=2 servers=16 clients=8
 work=$(mktemp -d)
 server_pid=""
+scale_pids=()
 pg_role=""
 
 say() { printf '%s\n' "$*" >&2; }
@@ -47,8 +48,16 @@ stop_portal() {
         server_pid=""
     fi
 }
+stop_scale_portals() {
+    for pid in "${scale_pids[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
+    scale_pids=()
+}
 cleanup() {
     stop_portal
+    stop_scale_portals
     if [[ -n $pg_role ]]; then
         su postgres -c "psql -qAt -p $pg_port" >/dev/null 2>&1 <<SQL || true
 SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', datname) FROM pg_database
@@ -266,27 +275,39 @@ hwm_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$server_pid/status")
 stop_portal
 
 # --- Scale: installation p99 at 1,000 and at --scale-rows key packs, each a fresh database loaded in SQL ---------------
+# Both portals run side by side (ports +1 and +2) and their measurements alternate, so that a slow minute on a shared
+# machine falls on both figures of the ratio, not on one.
 scale_rows_done=""
 if ((scale)); then
+    declare -A scale_url=()
     for rows in 1000 "$scale_rows"; do
         db=$(fresh_database "k$rows")
         say "scale: $rows key packs"
+        base="http://127.0.0.1:$((port + ${#scale_pids[@]} + 1))"
         start_portal "$db"
+        scale_pids+=("$server_pid")
+        server_pid=""
         activate 1
         issue_one
         canonical=${key_pack//-/}
         load=$("$driver" load "$provider" "$db" "$canonical" "$((rows - 1))")
         say "  loaded $((rows - 1)) in $(field seconds "$load")s"
-        wrk_run "$(((warmup + 5) / 6))" -s "$work/install.lua" "$install_url" >/dev/null
-        p99s=()
-        for round in $(seq 1 "$rounds"); do
-            read -r _ _ p99 _ < <(wrk_run "$duration" -s "$work/install.lua" "$install_url")
-            p99s+=("$p99")
-        done
-        size=$("$driver" size "$provider" "$db")
-        echo "$rows $size ${p99s[*]}" >>"$work/scale"
-        stop_portal
+        cp "$work/install.lua" "$work/install-$rows.lua"
+        scale_url[$rows]=$install_url
+        wrk_run "$(((warmup + 5) / 6))" -s "$work/install-$rows.lua" "$install_url" >/dev/null
+        echo "$rows $("$driver" size "$provider" "$db")" >>"$work/scale-sizes"
     done
+    for round in $(seq 1 "$rounds"); do
+        for rows in 1000 "$scale_rows"; do
+            read -r _ _ p99 _ < <(wrk_run "$duration" -s "$work/install-$rows.lua" "${scale_url[$rows]}")
+            echo "$rows $p99" >>"$work/scale-p99s"
+        done
+    done
+    stop_scale_portals
+    # One line per database: rows, size, and its p99 in each round.
+    while read -r rows size; do
+        echo "$rows $size $(awk -v r="$rows" '$1 == r { printf "%s%s", sep, $2; sep = " " }' "$work/scale-p99s")" >>"$work/scale"
+    done <"$work/scale-sizes"
     scale_rows_done=$scale_rows
 fi
 
