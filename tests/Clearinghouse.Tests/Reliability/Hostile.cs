@@ -51,7 +51,7 @@ public static class Hostile
         "-1",
         "0",
         "1e309",
-        "99999999999999999999",
+        "999999999999999999999", // past any 64-bit integer, and a digit too long for a Product ID
         "2147483648",
         "NaN",
         "0x1F",
