@@ -145,9 +145,16 @@ public abstract class HostileFormTests<TFactory> : IClassFixture<TFactory>, IDis
     [Fact]
     public void NoHostileValueIsAValidId_ButTwoJoinedCanBe()
     {
-        Assert.All(Hostile.Values, value => Assert.False(IsAValidId("Input.LicenseServerId", value) || IsAValidId("Input.ProductId", value), value));
+        string[] fields =
+        [
+            "Input.LicenseServerId", "Input.TargetLicenseServerId", "Input.ProductId", "Input.AuthorizationNumber",
+            "Input.LicenseNumber", "Input.AgreementNumber", "Input.LicenseCodes[0]", "Input.Quantity",
+        ];
+        Assert.All(Hostile.Values, value => Assert.DoesNotContain(fields, field => IsAValidId(field, value)));
         // Met in CI: taken on the first step of installing CALs, which then named only the license program left empty.
         Assert.True(IsAValidId("Input.LicenseServerId", "BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH-JKMP" + "0"));
+        Assert.True(IsAValidId("Input.AuthorizationNumber", "2147483648" + "1e309"));
+        Assert.True(IsAValidId("Input.Quantity", "0" + "9"));
         Assert.False(IsAValidId("Input.FirstName", "BCDFG-HJKMP-QRTVW-XY234-6789B-CDFGH-JKMP0"));
     }
 
@@ -238,15 +245,23 @@ public abstract class HostileFormTests<TFactory> : IClassFixture<TFactory>, IDis
             .Any(option => option.GetAttribute("value") == value && value.Length > 0);
 
     /// <summary>
-    /// Whether <paramref name="value"/> is a valid entry of the ID field <paramref name="field"/>: two hostile values
-    /// joined can make one (an ID a character short, then "0"), which is taken while the step's other fields are refused.
+    /// Whether <paramref name="value"/> is a valid entry of the ID or number field <paramref name="field"/>: hostile
+    /// values joined can make one (an ID a character short, then "0"; "2147483648" then "1e309" is an authorization
+    /// number), which is taken while the step's other fields, still empty, are refused.
     /// </summary>
-    private static bool IsAValidId(string field, string value) => field switch
+    private static bool IsAValidId(string field, string value)
     {
-        "Input.LicenseServerId" or "Input.TargetLicenseServerId" => IdFormat.LicenseServerId.Parse(value).IsValid,
-        "Input.ProductId" => IdFormat.ProductId.Parse(value).IsValid,
-        _ => false,
-    };
+        var format = field.StartsWith("Input.LicenseCodes[", StringComparison.Ordinal) ? IdFormat.RetailLicenseCode : field switch
+        {
+            "Input.LicenseServerId" or "Input.TargetLicenseServerId" => IdFormat.LicenseServerId,
+            "Input.ProductId" => IdFormat.ProductId,
+            "Input.AuthorizationNumber" => IdFormat.OpenLicenseAuthorizationNumber,
+            "Input.LicenseNumber" => IdFormat.OpenLicenseNumber,
+            "Input.AgreementNumber" => IdFormat.AgreementNumber,
+            _ => null,
+        };
+        return format is not null ? format.Parse(value).IsValid : field == "Input.Quantity" && Quantities.Parse(value) is >= 1 and <= 9_999;
+    }
 
     /// <summary>The names a form posts, and those of its check boxes and option buttons that are not ticked.</summary>
     private static List<string> FieldNames(HtmlForm form) =>
