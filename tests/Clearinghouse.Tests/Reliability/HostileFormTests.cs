@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -7,6 +8,7 @@ using Clearinghouse.Tests.Pages.ActivateServer;
 using Clearinghouse.Tests.Pages.InstallCals;
 using Clearinghouse.Tests.Pages.ManageCals;
 using Clearinghouse.Web.Licensing;
+using Clearinghouse.Web.Localization;
 using CsCheck;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -260,7 +262,8 @@ public abstract class HostileFormTests<TFactory> : IClassFixture<TFactory>, IDis
             "Input.AgreementNumber" => IdFormat.AgreementNumber,
             _ => null,
         };
-        return format is not null ? format.Parse(value).IsValid : field == "Input.Quantity" && Quantities.Parse(value) is >= 1 and <= 9_999;
+        return format is not null ? format.Parse(value).IsValid : field == "Input.Quantity" &&
+            Quantities.Parse(value, CultureInfo.GetCultureInfo(SiteCultures.Default)) is >= 1 and <= 9_999;
     }
 
     /// <summary>The names a form posts, and those of its check boxes and option buttons that are not ticked.</summary>
